@@ -1,0 +1,1 @@
+//! Evaluation: dataset readers and metrics (being written).

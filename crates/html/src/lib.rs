@@ -1,0 +1,1 @@
+//! HTML news pages to main text and metadata (being written).

@@ -1,0 +1,1 @@
+//! Language, sentences and tokens (being written).
