@@ -32,6 +32,7 @@
 #![warn(missing_docs)]
 
 mod article;
+mod enrich;
 mod id;
 mod reject;
 mod source;
@@ -39,6 +40,7 @@ pub mod time;
 pub mod url;
 
 pub use article::{Article, ArticleBuilder, Span};
+pub use enrich::Enrichment;
 pub use id::{ArticleId, content_hash};
 pub use reject::{Reject, RejectReason};
 pub use source::SourceRef;

@@ -36,9 +36,8 @@ impl Published {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+const MONTHS: [&str; 12] =
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /// Parses a date or date-time in any of the supported notations.
 pub fn parse(s: &str) -> Option<Published> {
@@ -118,7 +117,9 @@ fn parse_prose(t: &str) -> Option<NaiveDate> {
     for (i, w) in words.iter().enumerate() {
         let Some(month) = month_at(w) else { continue };
         let num = |j: usize| -> Option<u32> {
-            words.get(j).and_then(|w| w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']).parse().ok())
+            words
+                .get(j)
+                .and_then(|w| w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']).parse().ok())
         };
         // Month D, YYYY
         if let (Some(d), Some(y)) = (num(i + 1), num(i + 2))

@@ -109,7 +109,10 @@ mod tests {
 
     #[test]
     fn outlets_from_hosts() {
-        assert_eq!(outlet_from_url("https://www.aljazeera.com/news/x").as_deref(), Some("aljazeera.com"));
+        assert_eq!(
+            outlet_from_url("https://www.aljazeera.com/news/x").as_deref(),
+            Some("aljazeera.com")
+        );
         assert_eq!(outlet_from_url("https://m.kyivpost.com/").as_deref(), Some("kyivpost.com"));
     }
 

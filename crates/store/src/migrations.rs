@@ -1,0 +1,42 @@
+//! Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
+//! Never edit a migration that has shipped: add a new one.
+
+pub(crate) const MIGRATIONS: &[&str] = &[
+    // 1: articles and the reject log.
+    r#"
+    CREATE TABLE articles (
+        id              TEXT PRIMARY KEY,
+        url             TEXT,
+        outlet          TEXT,
+        title           TEXT,
+        authors         TEXT NOT NULL DEFAULT '[]',
+        published_utc   TEXT,
+        published       TEXT,
+        language        TEXT,
+        lang_confidence REAL NOT NULL DEFAULT 0,
+        source          TEXT NOT NULL,
+        text            TEXT NOT NULL,
+        paragraphs      TEXT NOT NULL,
+        sentences       TEXT NOT NULL,
+        n_tokens        INTEGER NOT NULL DEFAULT 0,
+        meta            TEXT NOT NULL DEFAULT '{}',
+        content_hash    TEXT NOT NULL,
+        ingested_at     TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        seq             INTEGER NOT NULL
+    );
+    CREATE INDEX articles_published ON articles(published_utc);
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX articles_seq ON articles(seq);
+    CREATE TABLE rejects (
+        source_key  TEXT NOT NULL,
+        reason      TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        detail      TEXT NOT NULL,
+        first_seen  TEXT NOT NULL,
+        last_seen   TEXT NOT NULL,
+        times       INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (source_key, reason)
+    );
+    "#,
+];
