@@ -381,7 +381,8 @@ pub(crate) fn extract(html: &str, url: Option<&str>) -> PageMeta {
     let site_name = meta("og:site_name")
         .and_then(nonempty)
         .or_else(|| article.and_then(|a| a.get("publisher")).and_then(|p| json_str(Some(p))))
-        .or_else(|| meta("application-name").and_then(nonempty));
+        .or_else(|| meta("application-name").and_then(nonempty))
+        .filter(|s| !is_url(s));
 
     // Title.
     let site = site_name.as_deref();
