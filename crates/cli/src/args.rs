@@ -1,0 +1,194 @@
+//! Command-line definitions (clap derive types only; no behaviour).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// parallax: turns a stream of news articles into stories and shows what outlets
+/// agree on, what only one reports, and where they differ.
+///
+/// Exit codes: 0 success; 1 failure; 2 bad usage; 3 finished, but some inputs
+/// were rejected (listed by `parallax rejects`).
+#[derive(Debug, Parser)]
+#[command(name = "parallax", version, propagate_version = true)]
+pub(crate) struct Cli {
+    #[command(flatten)]
+    pub(crate) global: Global,
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub(crate) struct Global {
+    /// Data directory holding the store [env: PARALLAX_DATA] [default: the
+    /// platform data dir, e.g. ~/.local/share/parallax].
+    #[arg(long, global = true, value_name = "DIR")]
+    pub(crate) data: Option<PathBuf>,
+    /// Print machine-readable JSON instead of tables.
+    #[arg(long, global = true)]
+    pub(crate) json: bool,
+    /// Never draw progress bars.
+    #[arg(long, global = true)]
+    pub(crate) no_progress: bool,
+    /// Worker threads for parallel stages [default: all cores].
+    #[arg(long, global = true, value_name = "N")]
+    pub(crate) threads: Option<usize>,
+    /// More log output (-v info, -vv debug); PARALLAX_LOG overrides.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub(crate) verbose: u8,
+    /// Only errors on stderr.
+    #[arg(short, long, global = true)]
+    pub(crate) quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Read articles from files, directories, standard input or URLs into the store.
+    ///
+    /// Formats are recognised by content: plain text (first line may be a title),
+    /// HTML pages, JSON Lines / JSON arrays, RSS/Atom feeds, WARC / WARC.gz, and
+    /// gzip of any of these. Re-ingesting the same input adds nothing; inputs that
+    /// cannot become articles are recorded as rejects (exit code 3).
+    Ingest(IngestArgs),
+    /// List stored articles in arrival order.
+    Articles(ArticlesArgs),
+    /// Show one stored article with its enrichment.
+    Article(ArticleArgs),
+    /// List rejected inputs with their reasons.
+    Rejects(RejectsArgs),
+    /// Measure quality on labelled data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Measure throughput and peak memory.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct IngestArgs {
+    /// Files or directories to read; `-` reads standard input.
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<String>,
+    /// Fetch a page or feed over HTTP(S) (repeatable).
+    #[arg(long = "url", value_name = "URL")]
+    pub(crate) urls: Vec<String>,
+    /// Outlet name for every article read in this run (overrides all other sources).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) outlet: Option<String>,
+    /// For feeds: fetch each item's link and extract the page, instead of using
+    /// the item's own summary.
+    #[arg(long)]
+    pub(crate) follow: bool,
+    /// Allow fetching from private, loopback and link-local addresses.
+    #[arg(long)]
+    pub(crate) allow_private: bool,
+    /// Largest input file read whole, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    pub(crate) max_file_mib: u64,
+    /// Articles per store transaction.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub(crate) batch: usize,
+    /// HTTP time-out per request, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    pub(crate) timeout: u64,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ArticlesArgs {
+    /// Only this outlet.
+    #[arg(long)]
+    pub(crate) outlet: Option<String>,
+    /// Only this language (ISO 639-1 code).
+    #[arg(long = "lang")]
+    pub(crate) language: Option<String>,
+    /// Only articles published at or after this time (RFC 3339 or YYYY-MM-DD).
+    #[arg(long)]
+    pub(crate) since: Option<String>,
+    /// At most this many rows.
+    #[arg(long, default_value_t = 50)]
+    pub(crate) limit: usize,
+    /// Skip this many rows.
+    #[arg(long, default_value_t = 0)]
+    pub(crate) offset: usize,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ArticleArgs {
+    /// The article id (16 hex digits, as listed by `parallax articles`).
+    pub(crate) id: String,
+    /// Also print every sentence with its offsets.
+    #[arg(long)]
+    pub(crate) sentences: bool,
+    /// Also print the tokens (norm, stem, stop-word flag).
+    #[arg(long)]
+    pub(crate) tokens: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RejectsArgs {
+    /// At most this many rows.
+    #[arg(long, default_value_t = 100)]
+    pub(crate) limit: usize,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum EvalCommand {
+    /// Main-text extraction against the article-extraction benchmark: precision,
+    /// recall and F1 of word 4-gram multisets, exact accuracy, pages/s.
+    Extract(EvalExtractArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct EvalExtractArgs {
+    /// The benchmark folder (html/*.html.gz and ground-truth.json).
+    #[arg(
+        long = "data",
+        value_name = "DIR",
+        default_value = "../shared/data/article-extraction-benchmark"
+    )]
+    pub(crate) dataset: PathBuf,
+    /// Main-text engine to evaluate.
+    #[arg(long, value_enum, default_value_t = ExtractorArg::Combined)]
+    pub(crate) extractor: ExtractorArg,
+    /// Also list the N worst pages by F1.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub(crate) worst: usize,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum ExtractorArg {
+    /// rs-trafilatura with dom_smoothie as fallback.
+    Combined,
+    /// rs-trafilatura only.
+    Trafilatura,
+    /// dom_smoothie only.
+    DomSmoothie,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum BenchCommand {
+    /// Ingest + enrichment throughput on generated plain text and on HTML pages.
+    Ingest(BenchIngestArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct BenchIngestArgs {
+    /// Number of generated plain-text articles (about 4 KB each); 0 skips.
+    #[arg(long, value_name = "N", default_value_t = 50_000)]
+    pub(crate) text: usize,
+    /// Folder of HTML pages (.html or .html.gz) to run through extraction; the
+    /// extraction benchmark's pages are a good set.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) html: Option<PathBuf>,
+    /// Times to repeat the HTML set.
+    #[arg(long, value_name = "R", default_value_t = 3)]
+    pub(crate) repeat: usize,
+    /// Also write the text articles to a fresh store in a temporary directory and
+    /// report end-to-end throughput.
+    #[arg(long)]
+    pub(crate) store: bool,
+    /// Seed of the text generator.
+    #[arg(long, default_value_t = 7)]
+    pub(crate) seed: u64,
+}

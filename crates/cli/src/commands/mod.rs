@@ -1,0 +1,23 @@
+//! One module per command; each takes resolved settings and returns the exit code.
+
+mod articles;
+mod bench;
+mod eval;
+mod ingest;
+
+use std::process::ExitCode;
+
+use crate::args::{BenchCommand, Cli, Command, EvalCommand};
+use crate::settings::Settings;
+
+pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let settings = Settings::resolve(&cli.global)?;
+    match cli.command {
+        Command::Ingest(a) => ingest::run(&settings, a),
+        Command::Articles(a) => articles::list(&settings, a),
+        Command::Article(a) => articles::show(&settings, a),
+        Command::Rejects(a) => articles::rejects(&settings, a),
+        Command::Eval(EvalCommand::Extract(a)) => eval::extract(&settings, a),
+        Command::Bench(BenchCommand::Ingest(a)) => bench::ingest(&settings, a),
+    }
+}

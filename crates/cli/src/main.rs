@@ -1,0 +1,53 @@
+//! The `parallax` binary: argument parsing, settings, and the glue that runs the
+//! pipeline stages (ingest → text → store) and prints results.
+//!
+//! Exit codes: 0 success; 1 failure (the run could not complete); 2 bad usage;
+//! 3 the run completed but some inputs were rejected (see `parallax rejects`).
+
+mod args;
+mod commands;
+mod pipeline;
+mod printer;
+mod settings;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Exit code for a run that finished with rejected inputs.
+pub(crate) const EXIT_REJECTS: u8 = 3;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    init_tracing(cli.global.verbose, cli.global.quiet);
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            // A closed pipe (`parallax articles | head`) is not a failure.
+            if err.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            let mut msg = format!("parallax: error: {err}");
+            for cause in err.chain().skip(1) {
+                msg.push_str(&format!("\n  caused by: {cause}"));
+            }
+            printer::eprintln(&msg);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing(verbose: u8, quiet: bool) {
+    let default = match (quiet, verbose) {
+        (true, _) => "error",
+        (false, 0) => "warn",
+        (false, 1) => "info",
+        (false, _) => "debug",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("PARALLAX_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+}

@@ -1,0 +1,227 @@
+//! The ingest pipeline: readers → (parallel) extraction and text analysis → store.
+//!
+//! Readers walk the inputs on their own thread, in order, and send [`Unit`]s over a
+//! bounded channel. This thread cuts them into batches; each batch is fetched
+//! (feed links, `--url`), turned into articles and analysed on the rayon pool,
+//! then written to the store in one transaction. Memory stays bounded by the
+//! batch size and the channel capacity, whatever the input size.
+
+use std::sync::mpsc::sync_channel;
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use parallax_ingest::{Fetcher, Hints, IngestConfig, RawDoc, Unit, read, read_bytes};
+use parallax_model::{Article, Enrichment, Reject, RejectReason, SourceRef};
+use parallax_store::{BatchOutcome, Store};
+use parallax_text::Analyzer;
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// Rejects kept in memory for the run summary; the store keeps them all.
+const REJECTS_KEPT: usize = 1000;
+
+/// What an ingest run did.
+#[derive(Debug, Default, Serialize)]
+pub(crate) struct IngestSummary {
+    /// Store outcome, summed over batches.
+    #[serde(flatten)]
+    pub(crate) outcome: BatchOutcome,
+    /// Rejects in this run.
+    pub(crate) rejected: usize,
+    /// The first rejects of this run.
+    pub(crate) rejects: Vec<Reject>,
+    /// Wall-clock seconds.
+    pub(crate) seconds: f64,
+}
+
+/// Runs text analysis on an article and records the detected language on it.
+pub(crate) fn enrich(analyzer: &Analyzer, mut article: Article) -> (Article, Enrichment) {
+    let a = analyzer.analyze(&article.text, article.language.as_deref());
+    let detected = a.lang.map(|l| l.code().to_string());
+    if a.lang_reliable && detected.is_some() {
+        article.language.clone_from(&detected);
+    }
+    let enrichment = Enrichment {
+        language: if a.lang_reliable { detected } else { article.language.clone().or(detected) },
+        lang_confidence: a.lang_confidence,
+        sentences: a.sentences,
+        n_tokens: a.tokens.len() as u32,
+    };
+    (article, enrichment)
+}
+
+/// Turns documents into enriched articles on the rayon pool.
+pub(crate) fn build_all(
+    docs: Vec<RawDoc>,
+    cfg: &IngestConfig,
+    analyzer: &Analyzer,
+) -> Vec<Result<(Article, Enrichment), Reject>> {
+    docs.into_par_iter().map(|d| d.into_article(cfg).map(|a| enrich(analyzer, a))).collect()
+}
+
+pub(crate) struct Pipeline<'a> {
+    cfg: IngestConfig,
+    analyzer: Analyzer,
+    store: &'a mut Store,
+    fetcher: Option<Fetcher>,
+    batch: usize,
+    bar: ProgressBar,
+    summary: IngestSummary,
+    articles_seen: usize,
+}
+
+impl<'a> Pipeline<'a> {
+    pub(crate) fn new(
+        cfg: IngestConfig,
+        store: &'a mut Store,
+        batch: usize,
+        progress: bool,
+    ) -> Self {
+        let bar = if progress {
+            ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr())
+        } else {
+            ProgressBar::hidden()
+        };
+        if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} [{elapsed}]") {
+            bar.set_style(style);
+        }
+        Pipeline {
+            cfg,
+            analyzer: Analyzer::new(),
+            store,
+            fetcher: None,
+            batch: batch.max(1),
+            bar,
+            summary: IngestSummary::default(),
+            articles_seen: 0,
+        }
+    }
+
+    /// Reads every input and URL, and writes what it finds.
+    pub(crate) fn run(
+        mut self,
+        inputs: &[String],
+        urls: &[String],
+    ) -> anyhow::Result<IngestSummary> {
+        let start = Instant::now();
+        let (tx, rx) = sync_channel::<Unit>(4 * self.batch);
+        let cfg = self.cfg.clone();
+        let result = std::thread::scope(|s| -> anyhow::Result<()> {
+            s.spawn(move || {
+                for input in inputs {
+                    read(input, &cfg, &mut |u| {
+                        let _ = tx.send(u);
+                    });
+                }
+                for url in urls {
+                    let _ = tx.send(Unit::Fetch {
+                        url: url.clone(),
+                        source: SourceRef::url(url),
+                        hints: Hints::default(),
+                    });
+                }
+            });
+            let mut pending = Vec::with_capacity(self.batch);
+            for unit in rx {
+                pending.push(unit);
+                if pending.len() >= self.batch {
+                    self.process(std::mem::take(&mut pending))?;
+                }
+            }
+            self.process(pending)
+        });
+        result?;
+        self.bar.finish_and_clear();
+        self.summary.seconds = start.elapsed().as_secs_f64();
+        Ok(self.summary)
+    }
+
+    fn process(&mut self, units: Vec<Unit>) -> anyhow::Result<()> {
+        if units.is_empty() {
+            return Ok(());
+        }
+        let mut docs = Vec::new();
+        let mut rejects = Vec::new();
+        let mut fetches = Vec::new();
+        split(units, &mut docs, &mut rejects, &mut fetches);
+        // Two rounds: a fetched feed may yield item links to fetch (with --follow);
+        // anything deeper is refused, so a hostile feed cannot make us crawl.
+        for round in 0..2 {
+            if fetches.is_empty() {
+                break;
+            }
+            let fetcher = self.fetcher.get_or_insert_with(|| Fetcher::new(self.cfg.fetch.clone()));
+            let mut cfg = self.cfg.clone();
+            cfg.follow_links = self.cfg.follow_links && round == 0;
+            let fetched: Vec<Vec<Unit>> = std::mem::take(&mut fetches)
+                .into_par_iter()
+                .map(|(url, source, mut hints)| {
+                    let mut out = Vec::new();
+                    match fetcher.fetch(&url) {
+                        Ok(f) => {
+                            hints.url = Some(f.final_url.clone());
+                            let src = match source {
+                                SourceRef::FeedItem { .. } => SourceRef::url(&f.final_url),
+                                other => other,
+                            };
+                            read_bytes(
+                                src,
+                                &f.body,
+                                f.content_type.as_deref(),
+                                hints,
+                                &cfg,
+                                &mut |u| out.push(u),
+                            );
+                        }
+                        Err(r) => out.push(Unit::Reject(r)),
+                    }
+                    out
+                })
+                .collect();
+            split(fetched.into_iter().flatten().collect(), &mut docs, &mut rejects, &mut fetches);
+        }
+        for (url, source, _) in fetches.drain(..) {
+            rejects.push(Reject::new(
+                source,
+                RejectReason::Fetch,
+                format!("link {url} is too deep to follow"),
+            ));
+        }
+        let mut articles = Vec::with_capacity(docs.len());
+        for r in build_all(docs, &self.cfg, &self.analyzer) {
+            match r {
+                Ok(a) => articles.push(a),
+                Err(rej) => rejects.push(rej),
+            }
+        }
+        let outcome = self.store.write_batch(&articles, &rejects)?;
+        self.summary.outcome += outcome;
+        self.articles_seen += articles.len();
+        self.summary.rejected += rejects.len();
+        let room = REJECTS_KEPT.saturating_sub(self.summary.rejects.len());
+        self.summary.rejects.extend(rejects.into_iter().take(room));
+        self.bar.set_message(format!(
+            "{} articles ({} new), {} rejected",
+            self.articles_seen, self.summary.outcome.inserted, self.summary.rejected
+        ));
+        self.bar.tick();
+        Ok(())
+    }
+}
+
+type FetchReq = (String, SourceRef, Hints);
+
+fn split(
+    units: Vec<Unit>,
+    docs: &mut Vec<RawDoc>,
+    rejects: &mut Vec<Reject>,
+    fetches: &mut Vec<FetchReq>,
+) {
+    for u in units {
+        match u {
+            Unit::Doc(d) => docs.push(d),
+            Unit::Reject(r) => rejects.push(r),
+            Unit::Fetch { url, source, hints } => fetches.push((url, source, hints)),
+        }
+    }
+}
