@@ -6,7 +6,7 @@
 //! then written to the store in one transaction. Memory stays bounded by the
 //! batch size and the channel capacity, whatever the input size.
 
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{SyncSender, sync_channel};
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -62,7 +62,7 @@ pub(crate) fn build_all(
 pub(crate) struct Pipeline<'a> {
     cfg: IngestConfig,
     analyzer: Analyzer,
-    store: &'a mut Store,
+    store: Option<&'a mut Store>,
     fetcher: Option<Fetcher>,
     batch: usize,
     bar: ProgressBar,
@@ -88,7 +88,7 @@ impl<'a> Pipeline<'a> {
         Pipeline {
             cfg,
             analyzer: Analyzer::new(),
-            store,
+            store: Some(store),
             fetcher: None,
             batch: batch.max(1),
             bar,
@@ -98,6 +98,10 @@ impl<'a> Pipeline<'a> {
     }
 
     /// Reads every input and URL, and writes what it finds.
+    ///
+    /// Three threads overlap: the reader, this one (fetching, extraction and
+    /// analysis on the rayon pool) and the store writer, so analysis of one batch
+    /// runs while the previous batch is being committed.
     pub(crate) fn run(
         mut self,
         inputs: &[String],
@@ -105,8 +109,10 @@ impl<'a> Pipeline<'a> {
     ) -> anyhow::Result<IngestSummary> {
         let start = Instant::now();
         let (tx, rx) = sync_channel::<Unit>(4 * self.batch);
+        let (wtx, wrx) = sync_channel::<WriteBatch>(2);
         let cfg = self.cfg.clone();
-        let result = std::thread::scope(|s| -> anyhow::Result<()> {
+        let store = self.store.take().ok_or_else(|| anyhow::anyhow!("pipeline already ran"))?;
+        let result = std::thread::scope(|s| -> anyhow::Result<BatchOutcome> {
             s.spawn(move || {
                 for input in inputs {
                     read(input, &cfg, &mut |u| {
@@ -121,22 +127,39 @@ impl<'a> Pipeline<'a> {
                     });
                 }
             });
+            let writer = s.spawn(move || -> anyhow::Result<BatchOutcome> {
+                let mut total = BatchOutcome::default();
+                for (articles, rejects) in wrx {
+                    total += store.write_batch(&articles, &rejects)?;
+                }
+                Ok(total)
+            });
             let mut pending = Vec::with_capacity(self.batch);
+            let mut sent = Ok(());
             for unit in rx {
                 pending.push(unit);
                 if pending.len() >= self.batch {
-                    self.process(std::mem::take(&mut pending))?;
+                    sent = self.process(std::mem::take(&mut pending), &wtx);
+                    if sent.is_err() {
+                        break;
+                    }
                 }
             }
-            self.process(pending)
+            if sent.is_ok() {
+                sent = self.process(pending, &wtx);
+            }
+            drop(wtx);
+            let outcome =
+                writer.join().map_err(|_| anyhow::anyhow!("the store writer panicked"))??;
+            sent.map(|()| outcome)
         });
-        result?;
+        self.summary.outcome = result?;
         self.bar.finish_and_clear();
         self.summary.seconds = start.elapsed().as_secs_f64();
         Ok(self.summary)
     }
 
-    fn process(&mut self, units: Vec<Unit>) -> anyhow::Result<()> {
+    fn process(&mut self, units: Vec<Unit>, writer: &SyncSender<WriteBatch>) -> anyhow::Result<()> {
         if units.is_empty() {
             return Ok(());
         }
@@ -194,15 +217,17 @@ impl<'a> Pipeline<'a> {
                 Err(rej) => rejects.push(rej),
             }
         }
-        let outcome = self.store.write_batch(&articles, &rejects)?;
-        self.summary.outcome += outcome;
         self.articles_seen += articles.len();
         self.summary.rejected += rejects.len();
         let room = REJECTS_KEPT.saturating_sub(self.summary.rejects.len());
-        self.summary.rejects.extend(rejects.into_iter().take(room));
+        self.summary.rejects.extend(rejects.iter().take(room).cloned());
+        // A send fails only when the writer stopped on an error, which `run` reports.
+        writer
+            .send((articles, rejects))
+            .map_err(|_| anyhow::anyhow!("the store writer stopped"))?;
         self.bar.set_message(format!(
-            "{} articles ({} new), {} rejected",
-            self.articles_seen, self.summary.outcome.inserted, self.summary.rejected
+            "{} articles, {} rejected",
+            self.articles_seen, self.summary.rejected
         ));
         self.bar.tick();
         Ok(())
@@ -210,6 +235,7 @@ impl<'a> Pipeline<'a> {
 }
 
 type FetchReq = (String, SourceRef, Hints);
+type WriteBatch = (Vec<(Article, Enrichment)>, Vec<Reject>);
 
 fn split(
     units: Vec<Unit>,

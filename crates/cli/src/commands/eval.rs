@@ -1,22 +1,17 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
-use parallax_html::{Extractor, HtmlConfig};
+use parallax_html::HtmlConfig;
 use serde_json::json;
 
-use crate::args::{EvalExtractArgs, ExtractorArg};
+use crate::args::EvalExtractArgs;
 use crate::printer::{self, Table};
 use crate::settings::Settings;
 
 pub(crate) fn extract(s: &Settings, a: EvalExtractArgs) -> anyhow::Result<ExitCode> {
     let pages = parallax_eval::extract::load_benchmark(&a.dataset)
         .with_context(|| format!("could not load the benchmark from {}", a.dataset.display()))?;
-    let extractor = match a.extractor {
-        ExtractorArg::Combined => Extractor::Combined,
-        ExtractorArg::Trafilatura => Extractor::Trafilatura,
-        ExtractorArg::DomSmoothie => Extractor::DomSmoothie,
-    };
-    let cfg = HtmlConfig { extractor, ..HtmlConfig::default() };
+    let cfg = HtmlConfig { extractor: a.extractor.engine(), ..HtmlConfig::default() };
     let report = parallax_eval::extract::evaluate_extraction(&pages, &cfg);
     let mut worst: Vec<_> = report.per_page.iter().collect();
     worst.sort_by(|x, y| {

@@ -1,5 +1,6 @@
 use std::process::ExitCode;
 
+use parallax_html::HtmlConfig;
 use parallax_ingest::{FetchConfig, IngestConfig};
 
 use crate::args::IngestArgs;
@@ -23,6 +24,7 @@ pub(crate) fn run(s: &Settings, a: IngestArgs) -> anyhow::Result<ExitCode> {
             timeout_secs: a.timeout,
             ..FetchConfig::default()
         },
+        html: HtmlConfig { extractor: a.extractor.engine(), ..HtmlConfig::default() },
         ..IngestConfig::default()
     };
     let mut store = s.open_store()?;
