@@ -27,8 +27,10 @@
 mod error;
 mod migrations;
 mod store;
+mod stories;
 
 pub use error::{Result, StoreError};
 pub use store::{ArticleQuery, ArticleSummary, BatchOutcome, Store, StoredArticle, StoredReject};
+pub use stories::{DupGroup, DupLink, Links, StoryChange, StoryLink, StoryMember, StorySummary};
 
 pub use parallax_model::{ArticleId, Enrichment};

@@ -39,4 +39,32 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (source_key, reason)
     );
     "#,
+    // 2: near-duplicate groups, story membership, story aliases, state snapshots.
+    r#"
+    CREATE TABLE dup_groups (
+        article_id  TEXT PRIMARY KEY,
+        group_id    TEXT NOT NULL,
+        canonical   TEXT NOT NULL,
+        similarity  REAL NOT NULL,
+        containment REAL NOT NULL
+    );
+    CREATE INDEX dup_groups_group ON dup_groups(group_id);
+    CREATE TABLE story_members (
+        article_id    TEXT PRIMARY KEY,
+        story_id      INTEGER NOT NULL,
+        score         REAL NOT NULL,
+        via_duplicate INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX story_members_story ON story_members(story_id);
+    CREATE TABLE story_aliases (
+        alias    INTEGER PRIMARY KEY,
+        story_id INTEGER NOT NULL
+    );
+    CREATE TABLE snapshots (
+        name        TEXT PRIMARY KEY,
+        covered_seq INTEGER NOT NULL,
+        data        BLOB NOT NULL,
+        updated_at  TEXT NOT NULL
+    );
+    "#,
 ];

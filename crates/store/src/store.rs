@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use crate::migrations::MIGRATIONS;
+use crate::stories::Links;
 use crate::{Result, StoreError};
 
 /// The file name of the database inside the data directory.
@@ -14,9 +15,9 @@ const DB_FILE: &str = "parallax.sqlite";
 /// An open store.
 #[derive(Debug)]
 pub struct Store {
-    conn: Connection,
+    pub(crate) conn: Connection,
     path: Option<PathBuf>,
-    next_seq: i64,
+    pub(crate) next_seq: i64,
 }
 
 /// What one [`Store::write_batch`] did.
@@ -166,6 +167,17 @@ impl Store {
         articles: &[(Article, Enrichment)],
         rejects: &[Reject],
     ) -> Result<BatchOutcome> {
+        self.write_batch_with(articles, rejects, &Links::default())
+    }
+
+    /// Writes articles, rejects and the dedup/story decisions about them in one
+    /// transaction, so a crash never leaves an article without its links.
+    pub fn write_batch_with(
+        &mut self,
+        articles: &[(Article, Enrichment)],
+        rejects: &[Reject],
+        links: &Links,
+    ) -> Result<BatchOutcome> {
         let now = Utc::now().to_rfc3339();
         let mut out = BatchOutcome::default();
         let tx = self.conn.transaction()?;
@@ -244,8 +256,25 @@ impl Store {
                 }
             }
         }
+        Store::write_links(&tx, links)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// The seq an article was stored under.
+    pub fn seq_of(&self, id: ArticleId) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row("SELECT seq FROM articles WHERE id = ?1", [id.to_string()], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Ids of the articles stored after sequence number `seq`, in arrival order.
+    pub fn ids_after(&self, seq: i64) -> Result<Vec<ArticleId>> {
+        let mut st = self.conn.prepare("SELECT id FROM articles WHERE seq > ?1 ORDER BY seq")?;
+        let ids: Vec<String> =
+            st.query_map([seq], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+        ids.iter().map(|s| parse_id(s)).collect()
     }
 
     /// One article by id.
@@ -361,7 +390,7 @@ impl Store {
             let (id, outlet, title, published, language, n_tokens, sents, url, source) = row?;
             let source: SourceRef = unjson(&source)?;
             out.push(ArticleSummary {
-                id: id.parse().map_err(|e| StoreError::Corrupt(format!("{e}")))?,
+                id: parse_id(&id)?,
                 outlet,
                 title,
                 published: published.as_deref().map(time).transpose()?,
@@ -423,7 +452,11 @@ fn unjson<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
     serde_json::from_str(s).map_err(|e| StoreError::Corrupt(format!("{e}: {s:.80}")))
 }
 
-fn time(s: &str) -> Result<DateTime<Utc>> {
+pub(crate) fn parse_id(s: &str) -> Result<ArticleId> {
+    s.parse().map_err(|e| StoreError::Corrupt(format!("{e}")))
+}
+
+pub(crate) fn time(s: &str) -> Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s)
         .map(|d| d.with_timezone(&Utc))
         .map_err(|e| StoreError::Corrupt(format!("bad time {s:?}: {e}")))

@@ -94,3 +94,107 @@ fn newer_schema_is_refused() -> Result<()> {
     assert!(matches!(Store::open(dir.path()), Err(StoreError::TooNew { found: 99, .. })));
     Ok(())
 }
+
+fn link(a: &Article, story: u64) -> crate::StoryLink {
+    crate::StoryLink { article: a.id, story, score: 0.5, via_duplicate: false }
+}
+
+#[test]
+fn stories_merge_and_aliases() -> Result<()> {
+    let mut s = Store::open_in_memory()?;
+    let a = article("https://x.example/1", "One.");
+    let mut b = article("https://y.example/2", "Two.");
+    b.outlet = Some("Other".into());
+    let c = article("https://x.example/3", "Three.");
+    let links = crate::Links {
+        stories: vec![link(&a, 1), link(&b, 2), link(&c, 2)],
+        dups: vec![
+            crate::DupLink {
+                article: b.id,
+                group: "g1".into(),
+                canonical: b.id,
+                similarity: 1.0,
+                containment: 1.0,
+            },
+            crate::DupLink {
+                article: c.id,
+                group: "g1".into(),
+                canonical: b.id,
+                similarity: 0.9,
+                containment: 0.95,
+            },
+        ],
+        changes: vec![],
+    };
+    s.write_batch_with(
+        &[
+            (a.clone(), Enrichment::default()),
+            (b.clone(), Enrichment::default()),
+            (c.clone(), Enrichment::default()),
+        ],
+        &[],
+        &links,
+    )?;
+    let listed = s.stories(None, 1, 10, 0)?;
+    assert_eq!(
+        listed.iter().map(|x| (x.id, x.articles, x.outlets)).collect::<Vec<_>>(),
+        vec![(2, 2, 2), (1, 1, 1)]
+    );
+    let members = s.story_members(2)?;
+    assert_eq!(members.iter().filter(|m| m.duplicate_of == Some(b.id)).count(), 1);
+    // Merge 2 into 1: members move, 2 resolves to 1.
+    let merge = crate::Links {
+        changes: vec![crate::StoryChange::Merge { from: 2, into: 1 }],
+        ..Default::default()
+    };
+    s.write_batch_with(&[], &[], &merge)?;
+    assert_eq!(s.resolve_story(2)?, 1);
+    assert_eq!(s.story_members(2)?.len(), 3);
+    assert_eq!(s.story_of(b.id)?, Some(1));
+    // A split moves one article out.
+    let split = crate::Links {
+        changes: vec![crate::StoryChange::Move { article: a.id, to: 7 }],
+        ..Default::default()
+    };
+    s.write_batch_with(&[], &[], &split)?;
+    assert_eq!(s.story_members(7)?.len(), 1);
+    let groups = s.dup_groups(2, 10)?;
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0].members.iter().map(|m| m.0).collect::<Vec<_>>(), vec![b.id, c.id]);
+    Ok(())
+}
+
+#[test]
+fn snapshots_round_trip() -> Result<()> {
+    let mut s = Store::open_in_memory()?;
+    assert_eq!(s.snapshot("cluster")?, None);
+    s.put_snapshot("cluster", 5, b"state-1")?;
+    s.put_snapshot("cluster", 9, b"state-2")?;
+    assert_eq!(s.snapshot("cluster")?, Some((9, b"state-2".to_vec())));
+    Ok(())
+}
+
+#[test]
+fn a_version_1_store_migrates_and_keeps_its_articles() -> Result<()> {
+    let dir = tempfile::tempdir().map_err(|e| StoreError::Io { path: "tmp".into(), source: e })?;
+    {
+        // Build a store exactly as schema version 1 left it.
+        let conn = Connection::open(dir.path().join(DB_FILE))?;
+        conn.execute_batch(MIGRATIONS[0])?;
+        conn.pragma_update(None, "user_version", 1)?;
+        conn.execute(
+            "INSERT INTO articles (id, source, text, paragraphs, sentences, content_hash, ingested_at, updated_at, seq)
+             VALUES ('00000000000000aa', '{\"kind\":\"stdin\"}', 'Old text.', '[{\"start\":0,\"end\":9}]', '[]', '1',
+                     '2025-01-01T00:00:00+00:00', '2025-01-01T00:00:00+00:00', 1)",
+            [],
+        )?;
+    }
+    let s = Store::open(dir.path())?;
+    assert_eq!(s.schema_version()?, MIGRATIONS.len() as u32);
+    let id: ArticleId =
+        "00000000000000aa".parse().map_err(|e| StoreError::Corrupt(format!("{e}")))?;
+    assert_eq!(s.article(id)?.map(|a| a.article.text), Some("Old text.".into()));
+    assert_eq!(s.last_seq(), 1);
+    assert!(s.stories(None, 1, 10, 0)?.is_empty());
+    Ok(())
+}
