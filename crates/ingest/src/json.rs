@@ -28,14 +28,20 @@ pub(crate) fn read_lines<R: BufRead>(
     let mut reader = reader;
     let mut line_no = 0u64;
     let mut buf = Vec::new();
-    // A whole-file object spread over many lines is collected here when the first
-    // line alone does not parse.
+    // When the first non-blank line alone ends early, the file may hold one
+    // pretty-printed object: its lines are collected here (from line `.0`). If they
+    // do not make one object after all, they are read again as JSON Lines, so a
+    // broken first line does not cost the good lines after it.
     let mut pending: Option<(u64, Vec<u8>)> = None;
+    let mut seen_content = false;
     loop {
         buf.clear();
         let n = match reader.by_ref().take(cfg.max_record_bytes + 1).read_until(b'\n', &mut buf) {
             Ok(n) => n,
             Err(e) => {
+                if let Some((start, acc)) = pending.take() {
+                    replay_lines(&acc, start, path, hints, sink);
+                }
                 let src = SourceRef::Json { path: path.to_string(), line: line_no + 1 };
                 sink(Unit::Reject(Reject::new(src, RejectReason::Io, format!("read failed: {e}"))));
                 return;
@@ -46,6 +52,9 @@ pub(crate) fn read_lines<R: BufRead>(
         }
         line_no += 1;
         if n as u64 > cfg.max_record_bytes {
+            if let Some((start, acc)) = pending.take() {
+                replay_lines(&acc, start, path, hints, sink);
+            }
             let src = SourceRef::Json { path: path.to_string(), line: line_no };
             sink(Unit::Reject(Reject::new(
                 src,
@@ -59,41 +68,62 @@ pub(crate) fn read_lines<R: BufRead>(
         }
         if let Some((_, acc)) = pending.as_mut() {
             acc.extend_from_slice(&buf);
-            if acc.len() as u64 > cfg.max_file_bytes {
-                break;
+            if acc.len() as u64 > cfg.max_file_bytes
+                && let Some((start, acc)) = pending.take()
+            {
+                // Too big for one object: JSON Lines after all.
+                replay_lines(&acc, start, path, hints, sink);
             }
             continue;
         }
-        if buf.iter().all(u8::is_ascii_whitespace) {
+        // A UTF-8 byte order mark may open the file.
+        let line = if line_no == 1 { strip_bom(&buf) } else { &buf[..] };
+        if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let src = SourceRef::Json { path: path.to_string(), line: line_no };
-        match serde_json::from_slice::<Value>(&buf) {
-            Ok(v) => sink(value_to_unit(v, src, hints)),
-            Err(e) if line_no == 1 && e.is_eof() => pending = Some((line_no, buf.clone())),
-            Err(e) => sink(Unit::Reject(Reject::new(
-                src,
-                RejectReason::MalformedJson,
-                format!("line {line_no} is not valid JSON: {e}"),
-            ))),
+        let first = !seen_content;
+        seen_content = true;
+        match serde_json::from_slice::<Value>(line) {
+            Err(e) if first && e.is_eof() => pending = Some((line_no, line.to_vec())),
+            res => sink(line_unit(res, line_no, path, hints)),
         }
     }
     if let Some((line, acc)) = pending {
-        let src = SourceRef::Json { path: path.to_string(), line };
         match serde_json::from_slice::<Value>(&acc) {
-            Ok(v) => sink(value_to_unit(v, src, hints)),
-            Err(e) => sink(Unit::Reject(Reject::new(
-                src,
-                RejectReason::MalformedJson,
-                format!("not valid JSON or JSON Lines: {e}"),
-            ))),
+            Ok(v) => {
+                sink(value_to_unit(v, SourceRef::Json { path: path.to_string(), line }, hints))
+            }
+            Err(_) => replay_lines(&acc, line, path, hints, sink),
+        }
+    }
+}
+
+/// The unit for one parsed (or unparsable) JSON Lines line.
+fn line_unit(res: serde_json::Result<Value>, line_no: u64, path: &str, hints: &Hints) -> Unit {
+    let src = SourceRef::Json { path: path.to_string(), line: line_no };
+    match res {
+        Ok(v) => value_to_unit(v, src, hints),
+        Err(e) => Unit::Reject(Reject::new(
+            src,
+            RejectReason::MalformedJson,
+            format!("line {line_no} is not valid JSON: {e}"),
+        )),
+    }
+}
+
+/// Reads collected lines (the first is line `start`) one by one as JSON Lines.
+fn replay_lines(acc: &[u8], start: u64, path: &str, hints: &Hints, sink: &mut dyn FnMut(Unit)) {
+    for (i, line) in acc.split(|&b| b == b'\n').enumerate() {
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            let res = serde_json::from_slice::<Value>(line);
+            sink(line_unit(res, start + i as u64, path, hints));
         }
     }
 }
 
 /// Reads a JSON array of articles held in memory.
 pub(crate) fn read_array(bytes: &[u8], path: &str, hints: &Hints, sink: &mut dyn FnMut(Unit)) {
-    match serde_json::from_slice::<Value>(bytes) {
+    match serde_json::from_slice::<Value>(strip_bom(bytes)) {
         Ok(Value::Array(items)) => {
             if items.is_empty() {
                 sink(Unit::Reject(Reject::new(
@@ -116,6 +146,11 @@ pub(crate) fn read_array(bytes: &[u8], path: &str, hints: &Hints, sink: &mut dyn
             format!("not valid JSON: {e}"),
         ))),
     }
+}
+
+/// `bytes` without a leading UTF-8 byte order mark.
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)
 }
 
 fn take_str(obj: &mut Map<String, Value>, keys: &[&str]) -> Option<String> {
@@ -264,6 +299,39 @@ mod tests {
                 (RejectReason::MalformedJson, "t.jsonl:5".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn byte_order_mark_and_leading_blank_lines() {
+        let u = units("\u{feff}{\"text\": \"One.\"}\n{\"text\": \"Two.\"}\n");
+        assert_eq!(u.len(), 2);
+        assert!(u.iter().all(|u| matches!(u, Unit::Doc(_))));
+        let u = units("\n\n{\n  \"text\": \"Hello there.\",\n  \"title\": \"Hi\"\n}\n");
+        assert_eq!(u.len(), 1);
+        assert!(matches!(&u[0], Unit::Doc(d) if d.hints.title.as_deref() == Some("Hi")
+            && d.source == SourceRef::Json { path: "t.jsonl".into(), line: 3 }));
+        // Only the first record may span lines: a later broken line is its own reject.
+        let u = units("{\"text\": \"One.\"}\n{\n");
+        assert!(matches!(&u[1], Unit::Reject(r) if r.reason == RejectReason::MalformedJson));
+        // A first line cut short does not swallow the good lines after it.
+        let u = units("{\"text\": \"cut\n\n{\"text\": \"Two.\"}\n{\"text\": \"Three.\"}\n");
+        let got: Vec<String> = u
+            .iter()
+            .map(|u| match u {
+                Unit::Doc(d) => format!("doc {}", d.source),
+                Unit::Reject(r) => format!("{} {}", r.reason, r.source),
+                Unit::Fetch { .. } => "fetch".into(),
+            })
+            .collect();
+        assert_eq!(got, ["malformed_json t.jsonl:1", "doc t.jsonl:3", "doc t.jsonl:4"]);
+        let mut out = Vec::new();
+        read_array(
+            "\u{feff}[{\"text\": \"x\"}]".as_bytes(),
+            "a.json",
+            &Hints::default(),
+            &mut |u| out.push(u),
+        );
+        assert!(matches!(&out[..], [Unit::Doc(_)]));
     }
 
     #[test]
