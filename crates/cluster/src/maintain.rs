@@ -1,0 +1,344 @@
+//! [`Clusterer::maintain`]: the periodic repair pass. Freezes quiet stories,
+//! rebuilds grown centroids under the current IDF, merges stories whose
+//! centroids became close and splits stories whose members form two groups.
+
+use crate::StoryChange;
+use crate::clusterer::{Clusterer, Member, State, Story};
+use crate::sparse::{self, SparseVec};
+use crate::{Linkage, StoryId};
+
+/// Rounds of 2-means in a split check.
+const SPLIT_ROUNDS: usize = 5;
+/// Merges tried per story per pass (each one can enable the next).
+const MERGE_ROUNDS: usize = 3;
+
+impl Clusterer {
+    /// Runs the maintenance pass over the stories that changed since the
+    /// last one and returns what it changed, in order. Call it when
+    /// [`Clusterer::maintenance_due`] and once at the end of a batch.
+    ///
+    /// 1. **Freeze** stories idle past [`crate::ClusterConfig::inactive_after_secs`]
+    ///    (publication time) or [`crate::ClusterConfig::inactive_after_articles`]
+    ///    (arrivals): they leave the index and drop their vectors, which
+    ///    bounds memory by the window.
+    /// 2. **Rebuild** the centroid of each changed story that grew by a
+    ///    quarter since its last rebuild, with the current IDF (early members
+    ///    were weighted with the IDF of a young stream).
+    /// 3. **Merge** each changed story with its best candidate when their
+    ///    centroid similarity reaches [`crate::ClusterConfig::merge_threshold`];
+    ///    the older id survives, the other becomes its alias.
+    /// 4. **Split** a changed story that grew by a quarter since its last
+    ///    check when 2-means over its members gives two parts of at least
+    ///    [`crate::ClusterConfig::split_min_size`] whose similarity is below
+    ///    [`crate::ClusterConfig::split_threshold`]; the part with the oldest
+    ///    member keeps the id.
+    pub fn maintain(&mut self) -> Vec<StoryChange> {
+        self.since_maintain = 0;
+        let mut changes = Vec::new();
+        self.freeze_idle(&mut changes);
+        let mut dirty = std::mem::take(&mut self.dirty);
+        dirty.sort_unstable();
+        dirty.dedup();
+        for &slot in &dirty {
+            if let Some(s) = self.stories.get_mut(slot as usize) {
+                s.dirty = false;
+            }
+        }
+        let live = |c: &Clusterer, slot: u32| {
+            c.stories.get(slot as usize).is_some_and(|s| s.state == State::Active)
+        };
+        for &slot in &dirty {
+            let due = self.stories.get(slot as usize).is_some_and(|s| {
+                s.state == State::Active && s.votes() * 4 >= s.rebuilt_at * 5 && s.votes() > 1
+            });
+            if due {
+                self.rebuild(slot);
+                self.reindex(slot);
+            }
+        }
+        for &slot in &dirty {
+            for _ in 0..MERGE_ROUNDS {
+                if !live(self, slot) || !self.try_merge(slot, &mut changes) {
+                    break;
+                }
+            }
+        }
+        let min = self.cfg.split_min_size;
+        for &slot in &dirty {
+            let due = self.stories.get(slot as usize).is_some_and(|s| {
+                s.state == State::Active
+                    && s.votes() >= 2 * min
+                    && s.votes() * 4 >= s.split_checked_at * 5
+            });
+            if due {
+                self.try_split(slot, &mut changes);
+            }
+        }
+        changes
+    }
+
+    fn freeze_idle(&mut self, changes: &mut Vec<StoryChange>) {
+        let (seq, clock) = (self.seq, self.clock);
+        let (max_articles, max_secs) =
+            (self.cfg.inactive_after_articles, self.cfg.inactive_after_secs);
+        let idle = |s: &Story| {
+            seq.saturating_sub(s.last_seq) > max_articles
+                || matches!((clock, s.newest), (Some(c), Some(n)) if c.saturating_sub(n) > max_secs)
+        };
+        let frozen: Vec<u32> = self
+            .active
+            .iter()
+            .copied()
+            .filter(|&slot| self.stories.get(slot as usize).is_some_and(idle))
+            .collect();
+        if frozen.is_empty() {
+            return;
+        }
+        for &slot in &frozen {
+            if let Some(s) = self.stories.get_mut(slot as usize) {
+                s.state = State::Frozen;
+                s.centroid = Default::default();
+                s.norms = [0.0; 3];
+                for m in s.members.iter_mut() {
+                    m.raw = Default::default();
+                }
+            }
+            self.reindex(slot);
+            changes.push(StoryChange::Frozen { story: StoryId(slot as u64) });
+        }
+        self.active.retain(|s| !frozen.contains(s));
+    }
+
+    /// Recomputes a story's centroid from its members under the current IDF.
+    fn rebuild(&mut self, slot: u32) {
+        let Some(s) = self.stories.get(slot as usize) else { return };
+        let centroid = self.sum_units(s.members.iter());
+        let keep = self.cfg.centroid_terms as usize;
+        if let Some(s) = self.stories.get_mut(slot as usize) {
+            s.centroid = centroid;
+            for ch in 0..3 {
+                sparse::keep_top(&mut s.centroid[ch], keep);
+                s.norms[ch] = sparse::norm(&s.centroid[ch]);
+            }
+            s.rebuilt_at = s.votes();
+        }
+    }
+
+    /// Sum of the members' unit vectors under the current IDF.
+    fn sum_units<'a>(&self, members: impl Iterator<Item = &'a Member>) -> [SparseVec; 3] {
+        let mut sum: [SparseVec; 3] = Default::default();
+        let mut tmp = Vec::new();
+        for m in members {
+            let u = self.member_unit(m);
+            for ch in 0..3 {
+                sparse::add_scaled(&mut sum[ch], &u[ch], 1.0, &mut tmp);
+            }
+        }
+        sum
+    }
+
+    /// Mixed similarity of two stories' centroids, over the channels the
+    /// first one has.
+    fn story_similarity(&self, a: &Story, b: &Story) -> f32 {
+        let w = self.channel_weights();
+        let (mut num, mut den) = (0.0, 0.0);
+        for ch in 0..3 {
+            if a.centroid[ch].is_empty() || w[ch] <= 0.0 {
+                continue;
+            }
+            den += w[ch];
+            let d = sparse::dot(&a.centroid[ch], &b.centroid[ch]);
+            let c = match self.cfg.linkage {
+                Linkage::Centroid if a.norms[ch] > 0.0 && b.norms[ch] > 0.0 => {
+                    d / (a.norms[ch] * b.norms[ch])
+                }
+                Linkage::Average if a.votes() > 0 && b.votes() > 0 => {
+                    d / (a.votes() as f32 * b.votes() as f32)
+                }
+                _ => 0.0,
+            };
+            num += w[ch] * c;
+        }
+        let sim = if den > 0.0 { num / den } else { 0.0 };
+        sim * self.time_factor(a.newest, b.newest)
+    }
+
+    /// Merges `slot` with its most similar story if close enough.
+    fn try_merge(&mut self, slot: u32, changes: &mut Vec<StoryChange>) -> bool {
+        let Some(s) = self.stories.get(slot as usize) else { return false };
+        let query: [SparseVec; 3] = std::array::from_fn(|ch| {
+            let n = s.norms[ch];
+            s.centroid[ch].iter().map(|&(id, w)| (id, if n > 0.0 { w / n } else { 0.0 })).collect()
+        });
+        let cands = self.candidates(&query, Some(slot));
+        let Some(s) = self.stories.get(slot as usize) else { return false };
+        let mut best: Option<(u32, f32)> = None;
+        for c in cands {
+            let Some(o) = self.stories.get(c as usize) else { continue };
+            if o.state != State::Active {
+                continue;
+            }
+            // Symmetric: score from the smaller story's channels.
+            let sim = if s.votes() <= o.votes() {
+                self.story_similarity(s, o)
+            } else {
+                self.story_similarity(o, s)
+            };
+            if best.is_none_or(|(b, bs)| sim > bs || (sim == bs && c < b)) {
+                best = Some((c, sim));
+            }
+        }
+        match best {
+            Some((other, sim)) if sim >= self.cfg.merge_threshold => {
+                let (keep, gone) = (slot.min(other), slot.max(other));
+                self.merge(keep, gone, changes);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn merge(&mut self, keep: u32, gone: u32, changes: &mut Vec<StoryChange>) {
+        let Some(g) = self.stories.get_mut(gone as usize) else { return };
+        g.state = State::Merged(keep);
+        let members = std::mem::take(&mut g.members);
+        let copies = std::mem::take(&mut g.copies);
+        let centroid = std::mem::take(&mut g.centroid);
+        let (newest, last_seq) = (g.newest, g.last_seq);
+        self.reindex(gone);
+        self.active.retain(|&s| s != gone);
+        let moved: Vec<_> = members.iter().map(|m| m.id).chain(copies.iter().copied()).collect();
+        for id in &moved {
+            self.articles.insert(*id, keep);
+        }
+        let limit = self.cfg.centroid_terms as usize;
+        let Some(k) = self.stories.get_mut(keep as usize) else { return };
+        for ch in 0..3 {
+            sparse::add_scaled(&mut k.centroid[ch], &centroid[ch], 1.0, &mut self.scratch.tmp);
+            sparse::keep_top(&mut k.centroid[ch], limit);
+            k.norms[ch] = sparse::norm(&k.centroid[ch]);
+        }
+        k.members.extend(members);
+        k.copies.extend(copies);
+        k.newest = k.newest.max(newest);
+        k.last_seq = k.last_seq.max(last_seq);
+        self.reindex(keep);
+        changes.push(StoryChange::Merged {
+            survivor: StoryId(keep as u64),
+            absorbed: StoryId(gone as u64),
+            moved,
+        });
+    }
+
+    /// Mixed cosine of a member's unit vectors with a part's centroid sum.
+    fn part_similarity(&self, u: &[SparseVec; 3], part: &[SparseVec; 3]) -> f32 {
+        let w = self.channel_weights();
+        let (mut num, mut den) = (0.0, 0.0);
+        for ch in 0..3 {
+            if u[ch].is_empty() || w[ch] <= 0.0 {
+                continue;
+            }
+            den += w[ch];
+            let n = sparse::norm(&part[ch]);
+            if n > 0.0 {
+                num += w[ch] * sparse::dot(&u[ch], &part[ch]) / n;
+            }
+        }
+        if den > 0.0 { num / den } else { 0.0 }
+    }
+
+    /// 2-means over a story's members; splits when the parts are far apart.
+    fn try_split(&mut self, slot: u32, changes: &mut Vec<StoryChange>) {
+        let Some(s) = self.stories.get(slot as usize) else { return };
+        let n = s.members.len();
+        let units: Vec<[SparseVec; 3]> = s.members.iter().map(|m| self.member_unit(m)).collect();
+        let all = sum_of(units.iter());
+        // Seeds: the member least like the whole, then the one least like it.
+        let far = |from: &[SparseVec; 3]| {
+            (0..n)
+                .min_by(|&a, &b| {
+                    self.part_similarity(&units[a], from)
+                        .total_cmp(&self.part_similarity(&units[b], from))
+                })
+                .unwrap_or(0)
+        };
+        let s1 = far(&all);
+        let s2 = far(&units[s1]);
+        let (mut a, mut b) = (units[s2].clone(), units[s1].clone());
+        let mut in_b = vec![false; n];
+        for _ in 0..SPLIT_ROUNDS {
+            let next: Vec<bool> = units
+                .iter()
+                .map(|u| self.part_similarity(u, &b) > self.part_similarity(u, &a))
+                .collect();
+            let stable = next == in_b;
+            in_b = next;
+            a = sum_of(units.iter().zip(&in_b).filter(|p| !*p.1).map(|p| p.0));
+            b = sum_of(units.iter().zip(&in_b).filter(|p| *p.1).map(|p| p.0));
+            if stable {
+                break;
+            }
+        }
+        if let Some(s) = self.stories.get_mut(slot as usize) {
+            s.split_checked_at = n as u32;
+        }
+        let nb = in_b.iter().filter(|&&x| x).count();
+        let min = self.cfg.split_min_size as usize;
+        if nb < min || n - nb < min {
+            return;
+        }
+        let unit_of = |p: &[SparseVec; 3]| -> [SparseVec; 3] {
+            std::array::from_fn(|ch| {
+                let mut v = p[ch].clone();
+                sparse::normalize(&mut v);
+                v
+            })
+        };
+        if self.part_similarity(&unit_of(&a), &b) >= self.cfg.split_threshold {
+            return;
+        }
+        // The part holding the oldest member keeps the id.
+        let move_flag = !in_b.first().copied().unwrap_or(false);
+        let Some(s) = self.stories.get_mut(slot as usize) else { return };
+        let old = std::mem::take(&mut s.members);
+        let (moving, staying): (Vec<_>, Vec<_>) =
+            old.into_iter().zip(&in_b).partition(|(_, f)| **f == move_flag);
+        s.members = staying.into_iter().map(|p| p.0).collect();
+        s.split_checked_at = s.votes();
+        let moving: Vec<Member> = moving.into_iter().map(|p| p.0).collect();
+        let new_slot = self.stories.len() as u32;
+        let moved: Vec<_> = moving.iter().map(|m| m.id).collect();
+        let mut story = Story::new(self.seq);
+        story.newest = moving.iter().filter_map(|m| m.published).max();
+        story.split_checked_at = moving.len() as u32;
+        story.members = moving;
+        self.stories.push(story);
+        self.active.push(new_slot);
+        for id in &moved {
+            self.articles.insert(*id, new_slot);
+        }
+        for sl in [slot, new_slot] {
+            self.rebuild(sl);
+            self.reindex(sl);
+        }
+        if let Some(s) = self.stories.get_mut(slot as usize) {
+            s.newest = s.members.iter().filter_map(|m| m.published).max();
+        }
+        changes.push(StoryChange::Split {
+            from: StoryId(slot as u64),
+            new_story: StoryId(new_slot as u64),
+            moved,
+        });
+    }
+}
+
+fn sum_of<'a>(units: impl Iterator<Item = &'a [SparseVec; 3]>) -> [SparseVec; 3] {
+    let mut sum: [SparseVec; 3] = Default::default();
+    let mut tmp = Vec::new();
+    for u in units {
+        for ch in 0..3 {
+            sparse::add_scaled(&mut sum[ch], &u[ch], 1.0, &mut tmp);
+        }
+    }
+    sum
+}
