@@ -22,8 +22,9 @@ pub(crate) struct Cli {
 #[derive(Debug, Args)]
 pub(crate) struct Global {
     /// Data directory holding the store [env: PARALLAX_DATA] [default: the
-    /// platform data dir, e.g. ~/.local/share/parallax].
-    #[arg(long, global = true, value_name = "DIR")]
+    /// platform data dir, e.g. ~/.local/share/parallax]. Also accepted after the
+    /// command name, except by `eval`, whose `--data` names the labelled data.
+    #[arg(long, value_name = "DIR")]
     pub(crate) data: Option<PathBuf>,
     /// Print machine-readable JSON instead of tables.
     #[arg(long, global = true)]
@@ -65,8 +66,18 @@ pub(crate) enum Command {
     Bench(BenchCommand),
 }
 
+/// The store's data directory, given after the command name.
+#[derive(Debug, Args)]
+pub(crate) struct StoreOpt {
+    /// Data directory holding the store (overrides PARALLAX_DATA).
+    #[arg(long = "data", value_name = "DIR")]
+    pub(crate) dir: Option<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 pub(crate) struct IngestArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreOpt,
     /// Files or directories to read; `-` reads standard input.
     #[arg(value_name = "PATH")]
     pub(crate) paths: Vec<String>,
@@ -100,6 +111,8 @@ pub(crate) struct IngestArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct ArticlesArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreOpt,
     /// Only this outlet.
     #[arg(long)]
     pub(crate) outlet: Option<String>,
@@ -119,6 +132,8 @@ pub(crate) struct ArticlesArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct ArticleArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreOpt,
     /// The article id (16 hex digits, as listed by `parallax articles`).
     pub(crate) id: String,
     /// Also print every sentence with its offsets.
@@ -131,6 +146,8 @@ pub(crate) struct ArticleArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct RejectsArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreOpt,
     /// At most this many rows.
     #[arg(long, default_value_t = 100)]
     pub(crate) limit: usize,

@@ -18,12 +18,11 @@ pub(crate) struct Settings {
 }
 
 impl Settings {
-    /// `--data` > `PARALLAX_DATA` > `$XDG_DATA_HOME/parallax` > `~/.local/share/parallax`
+    /// `--data` (after the command, then before it) > `PARALLAX_DATA` > `$XDG_DATA_HOME/parallax` > `~/.local/share/parallax`
     /// > `./parallax-data`.
-    pub(crate) fn resolve(g: &Global) -> anyhow::Result<Settings> {
-        let data_dir = g
-            .data
-            .clone()
+    pub(crate) fn resolve(g: &Global, command_data: Option<PathBuf>) -> anyhow::Result<Settings> {
+        let data_dir = command_data
+            .or_else(|| g.data.clone())
             .or_else(|| {
                 std::env::var_os("PARALLAX_DATA").filter(|v| !v.is_empty()).map(PathBuf::from)
             })

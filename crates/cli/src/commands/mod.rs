@@ -11,7 +11,14 @@ use crate::args::{BenchCommand, Cli, Command, EvalCommand};
 use crate::settings::Settings;
 
 pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let settings = Settings::resolve(&cli.global)?;
+    let command_data = match &cli.command {
+        Command::Ingest(a) => a.store.dir.clone(),
+        Command::Articles(a) => a.store.dir.clone(),
+        Command::Article(a) => a.store.dir.clone(),
+        Command::Rejects(a) => a.store.dir.clone(),
+        Command::Eval(_) | Command::Bench(_) => None,
+    };
+    let settings = Settings::resolve(&cli.global, command_data)?;
     match cli.command {
         Command::Ingest(a) => ingest::run(&settings, a),
         Command::Articles(a) => articles::list(&settings, a),
