@@ -13,6 +13,8 @@
 //! Errors reading data are [`EvalError`]s.
 #![warn(missing_docs)]
 
+pub mod dupgen;
+pub mod dups;
 mod error;
 pub mod extract;
 
