@@ -58,6 +58,12 @@ pub(crate) enum Command {
     Article(ArticleArgs),
     /// List rejected inputs with their reasons.
     Rejects(RejectsArgs),
+    /// List stories (groups of articles on one event), most recently active first.
+    Stories(StoriesArgs),
+    /// Show one story: its articles, outlets, time span, top terms and names.
+    Story(StoryArgs),
+    /// List near-duplicate groups (wire copies, syndication, re-publications).
+    Dups(DupsArgs),
     /// Measure quality on labelled data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -153,11 +159,82 @@ pub(crate) struct RejectsArgs {
     pub(crate) limit: usize,
 }
 
+#[derive(Debug, Args)]
+pub(crate) struct StoriesArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreOpt,
+    /// Only stories with an article published at or after this time (RFC 3339 or YYYY-MM-DD).
+    #[arg(long)]
+    pub(crate) since: Option<String>,
+    /// Only stories with at least this many articles.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub(crate) min_articles: u64,
+    /// At most this many rows.
+    #[arg(long, default_value_t = 50)]
+    pub(crate) limit: usize,
+    /// Skip this many rows.
+    #[arg(long, default_value_t = 0)]
+    pub(crate) offset: usize,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct StoryArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreOpt,
+    /// The story id (as listed by `parallax stories`; merged ids resolve to the survivor).
+    pub(crate) id: u64,
+    /// How many top terms and names to show.
+    #[arg(long, value_name = "N", default_value_t = 12)]
+    pub(crate) top: usize,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DupsArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreOpt,
+    /// Only groups with at least this many articles.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub(crate) min_size: usize,
+    /// At most this many groups.
+    #[arg(long, default_value_t = 50)]
+    pub(crate) limit: usize,
+}
+
 #[derive(Debug, Subcommand)]
 pub(crate) enum EvalCommand {
     /// Main-text extraction against the article-extraction benchmark: precision,
     /// recall and F1 of word 4-gram multisets, exact accuracy, pages/s.
     Extract(EvalExtractArgs),
+    /// Near-duplicate detection on labelled wire-copy variants generated (seeded)
+    /// from the ECB+ documents: pair precision, recall, F1, per variant kind.
+    Dups(EvalDupsArgs),
+    /// Story clustering against gold stories: B-cubed, pairwise F1, ARI, NMI.
+    /// ECB+ is scored in file order and in a seeded shuffled order;
+    /// GoogleNews-TS in stream order.
+    Stories(EvalStoriesArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct EvalDupsArgs {
+    /// The ECB+ folder (documents.jsonl) or the documents.jsonl file.
+    #[arg(long = "data", value_name = "PATH", default_value = "../shared/data/ecbplus")]
+    pub(crate) dataset: PathBuf,
+    /// Seed of the variant generator.
+    #[arg(long, default_value_t = 7)]
+    pub(crate) seed: u64,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct EvalStoriesArgs {
+    /// The data folder: ../shared/data/ecbplus or ../shared/data/googlenews-ts.
+    #[arg(long = "data", value_name = "DIR", default_value = "../shared/data/ecbplus")]
+    pub(crate) dataset: PathBuf,
+    /// ECB+ split to score (`train` to tune, `dev` to report).
+    #[arg(long, default_value = "dev")]
+    pub(crate) split: String,
+    /// Seed of the shuffled order (ECB+).
+    #[arg(long, default_value_t = 13)]
+    pub(crate) seed: u64,
 }
 
 #[derive(Debug, Args)]
@@ -202,6 +279,22 @@ impl ExtractorArg {
 pub(crate) enum BenchCommand {
     /// Ingest + enrichment throughput on generated plain text and on HTML pages.
     Ingest(BenchIngestArgs),
+    /// Near-duplicate detection + story clustering over a generated news stream
+    /// with known stories: articles/s, per-article time, B-cubed F1, peak memory.
+    Stories(BenchStoriesArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct BenchStoriesArgs {
+    /// Stream sizes to run, each in a fresh process (so peak memory is per size).
+    #[arg(long, value_name = "N,N,…", value_delimiter = ',', default_values_t = [10_000usize, 100_000])]
+    pub(crate) sizes: Vec<usize>,
+    /// Seed of the stream generator.
+    #[arg(long, default_value_t = 42)]
+    pub(crate) seed: u64,
+    /// Articles analysed in parallel per batch.
+    #[arg(long, default_value_t = 4096)]
+    pub(crate) batch: usize,
 }
 
 #[derive(Debug, Args)]

@@ -9,6 +9,7 @@ mod commands;
 mod pipeline;
 mod printer;
 mod settings;
+mod stories;
 
 use std::process::ExitCode;
 

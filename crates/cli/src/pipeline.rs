@@ -10,10 +10,13 @@ use std::sync::mpsc::{SyncSender, sync_channel};
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use parallax_cluster::ClusterConfig;
 use parallax_ingest::{Fetcher, Hints, IngestConfig, RawDoc, Unit, read, read_bytes};
-use parallax_model::{Article, Enrichment, Reject, RejectReason, SourceRef};
+use parallax_model::{Article, ArticleId, Enrichment, Reject, RejectReason, SourceRef};
 use parallax_store::{BatchOutcome, Store};
-use parallax_text::Analyzer;
+use parallax_text::{Analysis, Analyzer};
+
+use crate::stories::{Features, StoryEngine, features};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -34,8 +37,20 @@ pub(crate) struct IngestSummary {
     pub(crate) seconds: f64,
 }
 
+/// An article with its enrichment and the features the stories stage needs.
+pub(crate) type Enriched = (Article, Enrichment, Features);
+
 /// Runs text analysis on an article and records the detected language on it.
-pub(crate) fn enrich(analyzer: &Analyzer, mut article: Article) -> (Article, Enrichment) {
+pub(crate) fn enrich(analyzer: &Analyzer, article: Article) -> (Article, Enrichment) {
+    let (article, enrichment, _) = enrich_with(analyzer, article);
+    (article, enrichment)
+}
+
+/// [`enrich`], also returning the analysis.
+pub(crate) fn enrich_with(
+    analyzer: &Analyzer,
+    mut article: Article,
+) -> (Article, Enrichment, Analysis) {
     let a = analyzer.analyze(&article.text, article.language.as_deref());
     let detected = a.lang.map(|l| l.code().to_string());
     if a.lang_reliable && detected.is_some() {
@@ -44,25 +59,36 @@ pub(crate) fn enrich(analyzer: &Analyzer, mut article: Article) -> (Article, Enr
     let enrichment = Enrichment {
         language: if a.lang_reliable { detected } else { article.language.clone().or(detected) },
         lang_confidence: a.lang_confidence,
-        sentences: a.sentences,
+        sentences: a.sentences.clone(),
         n_tokens: a.tokens.len() as u32,
     };
-    (article, enrichment)
+    (article, enrichment, a)
 }
 
-/// Turns documents into enriched articles on the rayon pool.
+/// Turns documents into enriched articles with their story features, on the rayon pool.
 pub(crate) fn build_all(
     docs: Vec<RawDoc>,
     cfg: &IngestConfig,
     analyzer: &Analyzer,
-) -> Vec<Result<(Article, Enrichment), Reject>> {
-    docs.into_par_iter().map(|d| d.into_article(cfg).map(|a| enrich(analyzer, a))).collect()
+    cluster_cfg: &ClusterConfig,
+) -> Vec<Result<Enriched, Reject>> {
+    docs.into_par_iter()
+        .map(|d| {
+            d.into_article(cfg).map(|a| {
+                let (a, e, analysis) = enrich_with(analyzer, a);
+                let f = features(&a, &analysis, analyzer, cluster_cfg);
+                (a, e, f)
+            })
+        })
+        .collect()
 }
 
 pub(crate) struct Pipeline<'a> {
     cfg: IngestConfig,
     analyzer: Analyzer,
     store: Option<&'a mut Store>,
+    engine: Option<StoryEngine>,
+    cluster_cfg: ClusterConfig,
     fetcher: Option<Fetcher>,
     batch: usize,
     bar: ProgressBar,
@@ -74,6 +100,7 @@ impl<'a> Pipeline<'a> {
     pub(crate) fn new(
         cfg: IngestConfig,
         store: &'a mut Store,
+        engine: StoryEngine,
         batch: usize,
         progress: bool,
     ) -> Self {
@@ -89,6 +116,8 @@ impl<'a> Pipeline<'a> {
             cfg,
             analyzer: Analyzer::new(),
             store: Some(store),
+            cluster_cfg: engine.cluster_cfg.clone(),
+            engine: Some(engine),
             fetcher: None,
             batch: batch.max(1),
             bar,
@@ -112,6 +141,9 @@ impl<'a> Pipeline<'a> {
         let (wtx, wrx) = sync_channel::<WriteBatch>(2);
         let cfg = self.cfg.clone();
         let store = self.store.take().ok_or_else(|| anyhow::anyhow!("pipeline already ran"))?;
+        let mut engine =
+            self.engine.take().ok_or_else(|| anyhow::anyhow!("pipeline already ran"))?;
+        engine.catch_up(store, &self.analyzer)?;
         let result = std::thread::scope(|s| -> anyhow::Result<BatchOutcome> {
             s.spawn(move || {
                 for input in inputs {
@@ -129,9 +161,22 @@ impl<'a> Pipeline<'a> {
             });
             let writer = s.spawn(move || -> anyhow::Result<BatchOutcome> {
                 let mut total = BatchOutcome::default();
-                for (articles, rejects) in wrx {
-                    total += store.write_batch(&articles, &rejects)?;
+                for (enriched, rejects) in wrx {
+                    let ids: Vec<ArticleId> = enriched.iter().map(|e| e.0.id).collect();
+                    let mut known = store.known_ids(&ids)?;
+                    // Only articles new to the store get linked; a re-ingest or a
+                    // revision keeps its group and story.
+                    let new: Vec<(ArticleId, Option<i64>, &Features)> = enriched
+                        .iter()
+                        .filter(|(a, _, _)| known.insert(a.id))
+                        .map(|(a, _, f)| (a.id, a.published.as_ref().map(|p| p.utc.timestamp()), f))
+                        .collect();
+                    let links = engine.link(new);
+                    let articles: Vec<(Article, Enrichment)> =
+                        enriched.into_iter().map(|(a, e, _)| (a, e)).collect();
+                    total += store.write_batch_with(&articles, &rejects, &links)?;
                 }
+                engine.save(store)?;
                 Ok(total)
             });
             let mut pending = Vec::with_capacity(self.batch);
@@ -211,7 +256,7 @@ impl<'a> Pipeline<'a> {
             ));
         }
         let mut articles = Vec::with_capacity(docs.len());
-        for r in build_all(docs, &self.cfg, &self.analyzer) {
+        for r in build_all(docs, &self.cfg, &self.analyzer, &self.cluster_cfg) {
             match r {
                 Ok(a) => articles.push(a),
                 Err(rej) => rejects.push(rej),
@@ -235,7 +280,7 @@ impl<'a> Pipeline<'a> {
 }
 
 type FetchReq = (String, SourceRef, Hints);
-type WriteBatch = (Vec<(Article, Enrichment)>, Vec<Reject>);
+type WriteBatch = (Vec<Enriched>, Vec<Reject>);
 
 fn split(
     units: Vec<Unit>,

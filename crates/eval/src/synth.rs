@@ -7,8 +7,10 @@
 //!   a long tail of one- and two-article stories);
 //! * **story kinds**: stories of the same kind (fires, elections, trials…) share a
 //!   kind vocabulary, so topic words alone do not separate them (the ECB+ lesson);
-//! * **entities**: each story has its own people and places, and stories of one
-//!   kind share a few (a country, a ministry), so entity overlap is partial;
+//! * **entities**: each story has its own people and places, and two more drawn
+//!   from its kind's pool of 40, so stories of one kind partly share names;
+//! * **event words**: most of a story's own words come from its kind's pool of
+//!   250, so same-kind stories overlap beyond the kind vocabulary;
 //! * **numbers** that name the instance (casualty counts, amounts);
 //! * **near-duplicate bursts**: a share of articles are wire copies of an earlier
 //!   article of the same story, lightly edited (headline changed, paragraphs
@@ -166,7 +168,12 @@ impl SynthStream {
             .collect();
         let name = |rng: &mut Rng| capitalise(&make_word(rng, 2, 2));
         let kind_entities: Vec<Vec<String>> =
-            (0..cfg.kinds.max(1)).map(|_| (0..6).map(|_| name(&mut rng)).collect()).collect();
+            (0..cfg.kinds.max(1)).map(|_| (0..40).map(|_| name(&mut rng)).collect()).collect();
+        // Event words a kind's stories draw their own words from, so two fires
+        // share some "fire-specific" words beyond the kind vocabulary.
+        let kind_events: Vec<Vec<String>> = (0..cfg.kinds.max(1))
+            .map(|_| (0..250).map(|_| make_word(&mut rng, 3, 1)).collect())
+            .collect();
         let outlets: Vec<String> = (0..200)
             .map(|_| {
                 format!(
@@ -207,11 +214,16 @@ impl SynthStream {
         let mut schedule = Vec::with_capacity(cfg.articles);
         for (s, &size) in sizes.iter().enumerate() {
             let kind = rng.below(cfg.kinds.max(1));
-            let mut entities: Vec<String> = (0..3 + rng.below(4)).map(|_| name(&mut rng)).collect();
-            entities.push(kind_entities[kind][rng.below(6)].clone());
+            // Own people and places, plus two the kind's other stories may share.
+            let mut entities: Vec<String> = (0..2 + rng.below(3)).map(|_| name(&mut rng)).collect();
+            for _ in 0..2 {
+                entities.push(kind_entities[kind][rng.below(40)].clone());
+            }
+            let mut words: Vec<String> = (0..8).map(|_| make_word(&mut rng, 3, 1)).collect();
+            words.extend((0..17).map(|_| kind_events[kind][rng.below(250)].clone()));
             stories.push(Story {
                 kind,
-                words: (0..25).map(|_| make_word(&mut rng, 3, 1)).collect(),
+                words,
                 entities,
                 numbers: (0..3).map(|_| 2 + rng.below(5000) as u32).collect(),
                 weekday: rng.below(7),
@@ -270,20 +282,26 @@ impl SynthStream {
         let st = &self.stories[story as usize];
         let mut rng = Rng::new(self.cfg.seed ^ (index as u64).wrapping_mul(0x2545_f491_4f6c_dd1d));
         let v = &self.vocab;
+        // Each report uses only some of its story's own words and names, as
+        // different outlets pick different details.
+        let own_words: Vec<&String> =
+            (0..6).map(|_| &st.words[rng.below(st.words.len())]).collect();
+        let own_names: Vec<&String> =
+            (0..3).map(|_| &st.entities[rng.below(st.entities.len())]).collect();
         let word = |rng: &mut Rng| -> String {
             let r = rng.below(100);
-            if r < 42 {
+            if r < 40 {
                 FUNCTION[rng.below(FUNCTION.len())].to_string()
-            } else if r < 64 {
+            } else if r < 68 {
                 v.general[rng.skewed(v.general.len())].clone()
-            } else if r < 78 {
+            } else if r < 91 {
                 v.kinds[st.kind][rng.skewed(v.kinds[st.kind].len())].clone()
-            } else if r < 90 {
-                st.words[rng.below(st.words.len())].clone()
-            } else if r < 96 {
-                st.entities[rng.below(st.entities.len())].clone()
+            } else if r < 95 {
+                own_words[rng.below(own_words.len())].clone()
+            } else if r < 97 {
+                own_names[rng.below(own_names.len())].clone()
             } else if r < 98 {
-                v.kind_entities[st.kind][rng.below(6)].clone()
+                v.kind_entities[st.kind][rng.below(40)].clone()
             } else if r < 99 {
                 st.numbers[rng.below(st.numbers.len())].to_string()
             } else {

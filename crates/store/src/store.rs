@@ -261,6 +261,18 @@ impl Store {
         Ok(out)
     }
 
+    /// Which of `ids` the store already holds.
+    pub fn known_ids(&self, ids: &[ArticleId]) -> Result<std::collections::HashSet<ArticleId>> {
+        let mut st = self.conn.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
+        let mut out = std::collections::HashSet::new();
+        for id in ids {
+            if st.exists([id.to_string()])? {
+                out.insert(*id);
+            }
+        }
+        Ok(out)
+    }
+
     /// The seq an article was stored under.
     pub fn seq_of(&self, id: ArticleId) -> Result<Option<i64>> {
         Ok(self

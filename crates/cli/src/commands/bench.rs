@@ -13,9 +13,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::args::BenchIngestArgs;
-use crate::pipeline::{Pipeline, build_all};
+use crate::pipeline::{Pipeline, build_all, enrich};
 use crate::printer::{self, Table};
 use crate::settings::Settings;
+use crate::stories::StoryEngine;
 
 #[derive(Debug, Serialize)]
 struct Phase {
@@ -31,6 +32,7 @@ struct Phase {
 pub(crate) fn ingest(s: &Settings, a: BenchIngestArgs) -> anyhow::Result<ExitCode> {
     let cfg = IngestConfig::default();
     let analyzer = Analyzer::new();
+    let cluster_cfg = parallax_cluster::ClusterConfig::default();
     let mut phases = Vec::new();
     if a.text > 0 {
         let texts = synthetic_texts(a.text, a.seed);
@@ -44,9 +46,7 @@ pub(crate) fn ingest(s: &Settings, a: BenchIngestArgs) -> anyhow::Result<ExitCod
                 let src = SourceRef::file(format!("bench/{i}.txt"));
                 read_bytes(src, t.as_bytes(), None, Hints::default(), &cfg, &mut |u| units.push(u));
                 units.into_iter().all(|u| match u {
-                    Unit::Doc(d) => {
-                        build_all(vec![d], &cfg, &analyzer).into_iter().all(|r| r.is_ok())
-                    }
+                    Unit::Doc(d) => d.into_article(&cfg).map(|a| enrich(&analyzer, a)).is_ok(),
                     _ => false,
                 })
             })
@@ -65,7 +65,7 @@ pub(crate) fn ingest(s: &Settings, a: BenchIngestArgs) -> anyhow::Result<ExitCod
             drop(texts);
             let mut store = parallax_store::Store::open(&dir.join("data"))?;
             let start = Instant::now();
-            let summary = Pipeline::new(cfg.clone(), &mut store, 1000, false)
+            let summary = Pipeline::new(cfg.clone(), &mut store, StoryEngine::new()?, 1000, false)
                 .run(&[input.display().to_string()], &[])?;
             let ok = vec![true; summary.outcome.inserted];
             let mut p = phase("text: end to end (JSONL file → SQLite store)", ok, bytes, start);
@@ -90,7 +90,9 @@ pub(crate) fn ingest(s: &Settings, a: BenchIngestArgs) -> anyhow::Result<ExitCod
                     hints: Hints::default(),
                 })
                 .collect();
-            results.extend(build_all(docs, &cfg, &analyzer).into_iter().map(|r| r.is_ok()));
+            results.extend(
+                build_all(docs, &cfg, &analyzer, &cluster_cfg).into_iter().map(|r| r.is_ok()),
+            );
         }
         phases.push(phase("html: extract + analyse", results, bytes, start));
     }

@@ -4,7 +4,7 @@ use anyhow::Context;
 use parallax_html::HtmlConfig;
 use serde_json::json;
 
-use crate::args::EvalExtractArgs;
+use crate::args::{EvalDupsArgs, EvalExtractArgs, EvalStoriesArgs};
 use crate::printer::{self, Table};
 use crate::settings::Settings;
 
@@ -69,5 +69,137 @@ pub(crate) fn extract(s: &Settings, a: EvalExtractArgs) -> anyhow::Result<ExitCo
         }
         w.print()?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn dups(s: &Settings, a: EvalDupsArgs) -> anyhow::Result<ExitCode> {
+    use parallax_eval::dupgen::{GenConfig, generate, load_ecbplus};
+    let path =
+        if a.dataset.is_dir() { a.dataset.join("documents.jsonl") } else { a.dataset.clone() };
+    let bases = load_ecbplus(&path)
+        .with_context(|| format!("could not load ECB+ from {}", path.display()))?;
+    let generated = generate(&bases, &GenConfig { seed: a.seed, ..GenConfig::default() });
+    let r =
+        parallax_eval::dups::evaluate(&generated.docs, &parallax_dedup::DedupConfig::default())?;
+    if s.json {
+        printer::json(&json!({
+            "task": "dups",
+            "dataset": path.display().to_string(),
+            "seed": a.seed,
+            "bases": generated.bases,
+            "documents": generated.docs.len(),
+            "report": r,
+        }))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    printer::out(&format!(
+        "near-duplicates: {} wire-copy variants of {} ECB+ documents (seed {}), pairs scored",
+        generated.docs.len(),
+        generated.bases,
+        a.seed
+    ))?;
+    let mut t = Table::new(&["METRIC", "VALUE"]);
+    t.row(vec!["precision".into(), format!("{:.4}", r.precision)]);
+    t.row(vec!["recall".into(), format!("{:.4}", r.recall)]);
+    t.row(vec!["F1".into(), format!("{:.4}", r.f1)]);
+    t.row(vec![
+        "pairs (gold / predicted / wrong)".into(),
+        format!("{} / {} / {}", r.gold_pairs, r.predicted_pairs, r.false_pairs),
+    ]);
+    t.row(vec!["groups (gold / predicted)".into(), format!("{} / {}", r.gold_groups, r.groups)]);
+    t.row(vec![
+        "articles/s (shingles + index, 1 thread)".into(),
+        format!("{:.0}", r.articles_per_sec),
+    ]);
+    t.print()?;
+    printer::out("")?;
+    let mut k = Table::new(&["VARIANT", "DOCS", "PRECISION", "RECALL"]);
+    for ks in &r.per_kind {
+        k.row(vec![
+            format!("{:?}", ks.kind),
+            ks.docs.to_string(),
+            format!("{:.4}", ks.precision),
+            format!("{:.4}", ks.recall),
+        ]);
+    }
+    k.print()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn stories(s: &Settings, a: EvalStoriesArgs) -> anyhow::Result<ExitCode> {
+    use parallax_eval::stories::{
+        GoogleNewsPart, Order, evaluate_ecb_docs, evaluate_googlenews_items, load_ecb,
+        load_googlenews,
+    };
+    let cfg = parallax_cluster::ClusterConfig::default();
+    let googlenews = a.dataset.join("News.jsonl").is_file();
+    // The loaders take the folder holding `ecbplus/` and `googlenews-ts/`.
+    let root = a.dataset.join("..");
+    let reports = if googlenews {
+        let items = load_googlenews(&root)
+            .with_context(|| format!("could not load {}", a.dataset.display()))?;
+        vec![evaluate_googlenews_items(&items, GoogleNewsPart::All, &cfg)?]
+    } else {
+        let docs = load_ecb(&root)
+            .with_context(|| format!("could not load ECB+ from {}", a.dataset.display()))?;
+        anyhow::ensure!(
+            docs.iter().any(|d| d.split == a.split),
+            "no ECB+ documents in split {:?} (use train or dev)",
+            a.split
+        );
+        vec![
+            evaluate_ecb_docs(&docs, &a.split, Order::FileOrder, &cfg)?,
+            evaluate_ecb_docs(&docs, &a.split, Order::Shuffled(a.seed), &cfg)?,
+        ]
+    };
+    if s.json {
+        printer::json(&json!({
+            "task": "stories",
+            "dataset": a.dataset.display().to_string(),
+            "split": if googlenews { None } else { Some(&a.split) },
+            "reports": reports,
+        }))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    printer::out(&format!(
+        "story clustering on {}{}",
+        a.dataset.display(),
+        if googlenews { " (stream order)".to_string() } else { format!(" (split {})", a.split) }
+    ))?;
+    let mut t = Table::new(&[
+        "ORDER",
+        "ITEMS",
+        "STORIES (GOLD)",
+        "B3 P",
+        "B3 R",
+        "B3 F1",
+        "PAIR F1",
+        "ARI",
+        "NMI",
+        "MERGES",
+        "SPLITS",
+        "ARTICLES/S",
+    ]);
+    for r in &reports {
+        let sc = &r.scores;
+        t.row(vec![
+            match r.order {
+                parallax_eval::stories::Order::FileOrder => "file".to_string(),
+                parallax_eval::stories::Order::Shuffled(seed) => format!("shuffled ({seed})"),
+            },
+            sc.items.to_string(),
+            format!("{} ({})", sc.predicted_clusters, sc.gold_clusters),
+            format!("{:.4}", sc.b3_precision),
+            format!("{:.4}", sc.b3_recall),
+            format!("{:.4}", sc.b3_f1),
+            format!("{:.4}", sc.pair_f1),
+            format!("{:.4}", sc.ari),
+            format!("{:.4}", sc.nmi),
+            r.merges.to_string(),
+            r.splits.to_string(),
+            format!("{:.0}", r.articles_per_sec),
+        ]);
+    }
+    t.print()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,6 +7,7 @@ use crate::args::IngestArgs;
 use crate::pipeline::Pipeline;
 use crate::printer;
 use crate::settings::Settings;
+use crate::stories::StoryEngine;
 
 /// Rejects printed to stderr after a run; the rest are in `parallax rejects`.
 const REJECTS_SHOWN: usize = 20;
@@ -28,7 +29,9 @@ pub(crate) fn run(s: &Settings, a: IngestArgs) -> anyhow::Result<ExitCode> {
         ..IngestConfig::default()
     };
     let mut store = s.open_store()?;
-    let summary = Pipeline::new(cfg, &mut store, a.batch, s.progress).run(&a.paths, &a.urls)?;
+    let engine = StoryEngine::load(&store)?;
+    let summary =
+        Pipeline::new(cfg, &mut store, engine, a.batch, s.progress).run(&a.paths, &a.urls)?;
     if s.json {
         printer::json(&summary)?;
     } else {

@@ -2,8 +2,10 @@
 
 mod articles;
 mod bench;
+mod bench_stories;
 mod eval;
 mod ingest;
+mod stories;
 
 use std::process::ExitCode;
 
@@ -16,6 +18,9 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Articles(a) => a.store.dir.clone(),
         Command::Article(a) => a.store.dir.clone(),
         Command::Rejects(a) => a.store.dir.clone(),
+        Command::Stories(a) => a.store.dir.clone(),
+        Command::Story(a) => a.store.dir.clone(),
+        Command::Dups(a) => a.store.dir.clone(),
         Command::Eval(_) | Command::Bench(_) => None,
     };
     let settings = Settings::resolve(&cli.global, command_data)?;
@@ -24,7 +29,13 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Articles(a) => articles::list(&settings, a),
         Command::Article(a) => articles::show(&settings, a),
         Command::Rejects(a) => articles::rejects(&settings, a),
+        Command::Stories(a) => stories::list(&settings, a),
+        Command::Story(a) => stories::show(&settings, a),
+        Command::Dups(a) => stories::dups(&settings, a),
         Command::Eval(EvalCommand::Extract(a)) => eval::extract(&settings, a),
+        Command::Eval(EvalCommand::Dups(a)) => eval::dups(&settings, a),
+        Command::Eval(EvalCommand::Stories(a)) => eval::stories(&settings, a),
         Command::Bench(BenchCommand::Ingest(a)) => bench::ingest(&settings, a),
+        Command::Bench(BenchCommand::Stories(a)) => bench_stories::run(&settings, a),
     }
 }

@@ -8,7 +8,7 @@ use crate::util::{Env, by_source, examples_dir, s};
 
 /// `labels.json` references (`feeds/x.xml#item2`, `jsonl/a.jsonl#line1`,
 /// `jsonl/more.json#item1`) as `parallax articles` displays the source.
-fn displayed_source(label_ref: &str) -> String {
+pub(crate) fn displayed_source(label_ref: &str) -> String {
     if let Some((path, n)) = label_ref.split_once("#line") {
         return format!("{path}:{n}");
     }
@@ -20,7 +20,7 @@ fn displayed_source(label_ref: &str) -> String {
     label_ref.to_string()
 }
 
-fn labels() -> Value {
+pub(crate) fn labels() -> Value {
     let p = examples_dir().join("../labels.json");
     serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
 }

@@ -7,5 +7,6 @@ mod fetch;
 mod formats;
 mod idempotence;
 mod seeds;
+mod stories;
 mod util;
 mod warc;

@@ -1,0 +1,177 @@
+//! `parallax bench stories`: dedup + clustering at scale on a synthetic stream.
+
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+use anyhow::Context;
+use parallax_eval::cluster_metrics::score_clustering;
+use parallax_eval::synth::{SynthArticle, SynthConfig, SynthStream};
+use parallax_model::{ArticleBuilder, ArticleId, Published, SourceRef};
+use parallax_text::Analyzer;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::args::BenchStoriesArgs;
+use crate::printer::{self, Table};
+use crate::settings::Settings;
+use crate::stories::{Features, StoryEngine, features};
+
+#[derive(Debug, Serialize, Deserialize)]
+struct SizeResult {
+    articles: usize,
+    gold_stories: usize,
+    predicted_stories: usize,
+    near_duplicates_found: usize,
+    near_duplicates_planted: usize,
+    /// Text analysis + features, on the rayon pool.
+    analyse_secs: f64,
+    /// Dedup + clustering, one thread, in stream order.
+    link_secs: f64,
+    articles_per_sec: f64,
+    link_us_per_article: f64,
+    b3_precision: f64,
+    b3_recall: f64,
+    b3_f1: f64,
+    nmi: f64,
+    peak_rss_bytes: Option<u64>,
+    threads: usize,
+}
+
+pub(crate) fn run(s: &Settings, a: BenchStoriesArgs) -> anyhow::Result<ExitCode> {
+    let results = if a.sizes.len() == 1 {
+        vec![run_size(a.sizes[0], a.seed, a.batch)?]
+    } else {
+        let exe = std::env::current_exe().context("cannot find the parallax executable")?;
+        let mut out = Vec::new();
+        for &n in &a.sizes {
+            let child = Command::new(&exe)
+                .args(["--json", "bench", "stories", "--sizes", &n.to_string()])
+                .args(["--seed", &a.seed.to_string(), "--batch", &a.batch.to_string()])
+                .output()
+                .with_context(|| format!("cannot run the {n}-article benchmark"))?;
+            anyhow::ensure!(
+                child.status.success(),
+                "the {n}-article benchmark failed: {}",
+                String::from_utf8_lossy(&child.stderr)
+            );
+            let mut r: Vec<SizeResult> = serde_json::from_slice(&child.stdout)?;
+            out.append(&mut r);
+        }
+        out
+    };
+    if s.json {
+        printer::json(&results)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    printer::out(&format!(
+        "stories benchmark: synthetic stream (seed {}), {} threads for analysis, 1 for dedup + clustering",
+        a.seed,
+        results.first().map(|r| r.threads).unwrap_or(0)
+    ))?;
+    let mut t = Table::new(&[
+        "ARTICLES",
+        "ARTICLES/S",
+        "ANALYSE S",
+        "LINK S",
+        "LINK µS/ART",
+        "B3 P",
+        "B3 R",
+        "B3 F1",
+        "NMI",
+        "STORIES (GOLD)",
+        "DUPS (PLANTED)",
+        "PEAK RSS",
+    ]);
+    for r in &results {
+        t.row(vec![
+            r.articles.to_string(),
+            format!("{:.0}", r.articles_per_sec),
+            format!("{:.2}", r.analyse_secs),
+            format!("{:.2}", r.link_secs),
+            format!("{:.1}", r.link_us_per_article),
+            format!("{:.3}", r.b3_precision),
+            format!("{:.3}", r.b3_recall),
+            format!("{:.3}", r.b3_f1),
+            format!("{:.3}", r.nmi),
+            format!("{} ({})", r.predicted_stories, r.gold_stories),
+            format!("{} ({})", r.near_duplicates_found, r.near_duplicates_planted),
+            r.peak_rss_bytes.map(printer::human_bytes).unwrap_or_else(|| "?".into()),
+        ]);
+    }
+    t.print()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_size(n: usize, seed: u64, batch: usize) -> anyhow::Result<SizeResult> {
+    let mut stream = SynthStream::new(SynthConfig { articles: n, seed, ..SynthConfig::default() });
+    let gold_stories = stream.stories();
+    let analyzer = Analyzer::new();
+    let mut engine = StoryEngine::new()?;
+    let cfg = engine.cluster_cfg.clone();
+    let mut ids: Vec<ArticleId> = Vec::with_capacity(n);
+    let mut gold: Vec<u32> = Vec::with_capacity(n);
+    let mut planted = 0usize;
+    let mut found = 0usize;
+    let (mut analyse_secs, mut link_secs) = (0.0, 0.0);
+    loop {
+        let chunk: Vec<SynthArticle> = stream.by_ref().take(batch.max(1)).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let start = Instant::now();
+        let feats: Vec<(ArticleId, Option<i64>, Features)> = chunk
+            .par_iter()
+            .map(|x| {
+                let published = chrono::DateTime::from_timestamp(x.published, 0)
+                    .map(|t| Published::from_utc(t, t.to_rfc3339()));
+                let article = ArticleBuilder::new(SourceRef::url(format!(
+                    "https://synth.example/{}",
+                    x.index
+                )))
+                .url(format!("https://synth.example/{}", x.index))
+                .title(&x.title)
+                .outlet(&x.outlet)
+                .published(published)
+                .paragraphs(x.text.split("\n\n"))
+                .build();
+                let analysis = analyzer.analyze(&article.text, Some("en"));
+                let f = features(&article, &analysis, &analyzer, &cfg);
+                (article.id, Some(x.published), f)
+            })
+            .collect();
+        analyse_secs += start.elapsed().as_secs_f64();
+        let start = Instant::now();
+        let links = engine.link(feats.iter().map(|(id, t, f)| (*id, *t, f)).collect());
+        link_secs += start.elapsed().as_secs_f64();
+        found += links.stories.iter().filter(|l| l.via_duplicate).count();
+        for x in &chunk {
+            planted += usize::from(x.copy_of.is_some());
+            gold.push(x.story);
+        }
+        ids.extend(feats.iter().map(|f| f.0));
+    }
+    let start = Instant::now();
+    engine.cluster.maintain();
+    link_secs += start.elapsed().as_secs_f64();
+    let predicted: Vec<u64> =
+        ids.iter().map(|id| engine.story_of(*id).map(|s| s.as_u64()).unwrap_or(u64::MAX)).collect();
+    let scores = score_clustering(&gold, &predicted);
+    let total = analyse_secs + link_secs;
+    Ok(SizeResult {
+        articles: ids.len(),
+        gold_stories,
+        predicted_stories: scores.predicted_clusters,
+        near_duplicates_found: found,
+        near_duplicates_planted: planted,
+        analyse_secs,
+        link_secs,
+        articles_per_sec: if total > 0.0 { ids.len() as f64 / total } else { 0.0 },
+        link_us_per_article: if ids.is_empty() { 0.0 } else { link_secs * 1e6 / ids.len() as f64 },
+        b3_precision: scores.b3_precision,
+        b3_recall: scores.b3_recall,
+        b3_f1: scores.b3_f1,
+        nmi: scores.nmi,
+        peak_rss_bytes: printer::peak_rss_bytes(),
+        threads: rayon::current_num_threads(),
+    })
+}
