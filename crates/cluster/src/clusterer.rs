@@ -120,6 +120,8 @@ pub(crate) struct Member {
     /// tf-idf entries per channel, so centroids can be rebuilt with the
     /// current IDF. Emptied when the story freezes.
     pub(crate) raw: [SparseVec; 3],
+    /// Content-word occurrences ([`ClusterDoc::content_tokens`]).
+    pub(crate) tokens: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -140,6 +142,7 @@ pub(crate) struct Story {
     /// Members at the last centroid rebuild and the last split check.
     pub(crate) rebuilt_at: u32,
     pub(crate) split_checked_at: u32,
+    pub(crate) merge_checked_at: u32,
 }
 
 impl Story {
@@ -156,6 +159,21 @@ impl Story {
             dirty: false,
             rebuilt_at: 0,
             split_checked_at: 0,
+            merge_checked_at: 0,
+        }
+    }
+
+    /// Adds `add` to the centroid, keeping the `keep` largest entries.
+    pub(crate) fn add_to_centroid(
+        &mut self,
+        add: &[SparseVec; 3],
+        keep: usize,
+        tmp: &mut SparseVec,
+    ) {
+        for ((c, n), a) in self.centroid.iter_mut().zip(self.norms.iter_mut()).zip(add) {
+            sparse::add_scaled(c, a, 1.0, tmp);
+            sparse::keep_top(c, keep);
+            *n = sparse::norm(c);
         }
     }
 
@@ -163,6 +181,10 @@ impl Story {
         self.members.len() as u32
     }
 }
+
+/// Added to each cosine before a geometric mean, so one channel at 0 lowers
+/// the similarity a lot without zeroing it.
+const GEO_FLOOR: f32 = 0.05;
 
 /// Reusable buffers; not part of the state.
 #[derive(Debug, Default, Clone)]
@@ -172,6 +194,8 @@ pub(crate) struct Scratch {
     pub(crate) top: Vec<(u32, f32)>,
     pub(crate) tmp: SparseVec,
     pub(crate) keys: Vec<(u8, u32)>,
+    /// One dense array per channel, zero except while scoring an article.
+    pub(crate) dense: [Vec<f32>; 3],
 }
 
 /// Online story clusterer: feed articles in publication order with
@@ -198,6 +222,10 @@ pub struct Clusterer {
     /// Newest publication time seen.
     pub(crate) clock: Option<i64>,
     pub(crate) since_maintain: u32,
+    /// Maintenance passes since the last full one.
+    pub(crate) passes: u32,
+    /// `seq` at the last full pass.
+    pub(crate) last_full_seq: u64,
     #[serde(skip)]
     pub(crate) scratch: Scratch,
 }
@@ -222,6 +250,8 @@ impl Clusterer {
             seq: 0,
             clock: None,
             since_maintain: 0,
+            passes: 0,
+            last_full_seq: 0,
             scratch: Scratch::default(),
         }
     }
@@ -251,13 +281,15 @@ impl Clusterer {
             self.clock = Some(self.clock.map_or(t, |c| c.max(t)));
         }
         let vecs = self.vectorize(doc);
-        let (best, score) = self.best_story(&vecs.unit, doc.published);
-        let threshold = if doc.content_tokens < self.cfg.short_doc_tokens {
-            self.cfg.short_join_threshold
-        } else {
-            self.cfg.join_threshold
+        let short = doc.content_tokens < self.cfg.short_doc_tokens;
+        let (best, score) = self.best_story(&vecs.unit, doc.published, short);
+        let threshold = if short { self.cfg.short_join_threshold } else { self.cfg.join_threshold };
+        let member = Member {
+            id: doc.id,
+            published: doc.published,
+            raw: vecs.raw,
+            tokens: doc.content_tokens,
         };
-        let member = Member { id: doc.id, published: doc.published, raw: vecs.raw };
         match best {
             Some(slot) if score >= threshold => {
                 self.add_member(slot, member, &vecs.unit);
@@ -371,7 +403,7 @@ impl Clusterer {
                 if tf <= 0.0 || !tf.is_finite() {
                     continue;
                 }
-                let id = vocab.intern(&f.key);
+                let id = vocab.intern(f.key);
                 vocab.count(id);
                 let tfs = if tf >= 1.0 { 1.0 + tf.ln() } else { tf };
                 trip.push((id, tfs, 0.0));
@@ -408,8 +440,19 @@ impl Clusterer {
         })
     }
 
-    pub(crate) fn channel_weights(&self) -> [f32; 3] {
-        [self.cfg.text_weight, self.cfg.entity_weight, self.cfg.number_weight]
+    /// Channel weights; `short` for short-text mode.
+    pub(crate) fn channel_weights(&self, short: bool) -> [f32; 3] {
+        let number = if short { self.cfg.short_number_weight } else { self.cfg.number_weight };
+        [self.cfg.text_weight, self.cfg.entity_weight, number]
+    }
+
+    /// True when a story's members average fewer content words than
+    /// [`ClusterConfig::short_doc_tokens`] (short-text mode for merges and
+    /// splits).
+    pub(crate) fn is_short(&self, s: &Story) -> bool {
+        let n = s.members.len().max(1) as u64;
+        let sum: u64 = s.members.iter().map(|m| u64::from(m.tokens)).sum();
+        sum < u64::from(self.cfg.short_doc_tokens) * n
     }
 
     /// The time decay between two publication times (1 when either is unknown).
@@ -426,31 +469,52 @@ impl Clusterer {
 
     /// Mixed similarity of unit vectors `v` with story `s`: weighted mean of
     /// the channel cosines over the channels `v` has, times the time decay.
-    pub(crate) fn score(&self, v: &[SparseVec; 3], s: &Story, published: Option<i64>) -> f32 {
-        let w = self.channel_weights();
-        let (mut num, mut den) = (0.0, 0.0);
-        for ch in 0..3 {
-            if v[ch].is_empty() || w[ch] <= 0.0 {
-                continue;
-            }
-            den += w[ch];
-            let d = sparse::dot(&v[ch], &s.centroid[ch]);
-            let c = match self.cfg.linkage {
+    /// Mixed similarity of an article with story `s`, given the dot
+    /// products of the article's unit vectors with the story's centroid
+    /// (`None` for channels the article does not have): weighted mean of the
+    /// channel cosines, times the time decay.
+    fn score(&self, dots: [Option<f32>; 3], s: &Story, published: Option<i64>, short: bool) -> f32 {
+        let cos = std::array::from_fn(|ch| {
+            let d = dots[ch]?;
+            Some(match self.cfg.linkage {
                 crate::Linkage::Centroid if s.norms[ch] > 0.0 => d / s.norms[ch],
                 crate::Linkage::Average if s.votes() > 0 => d / s.votes() as f32,
                 _ => 0.0,
+            })
+        });
+        self.mix(cos, short) * self.time_factor(published, s.newest)
+    }
+
+    /// Mixes channel cosines (`None`: the channel does not count) into one
+    /// similarity, 0–1, as [`crate::ClusterConfig::mix`] says.
+    pub(crate) fn mix(&self, cos: [Option<f32>; 3], short: bool) -> f32 {
+        let w = self.channel_weights(short);
+        let (mut num, mut den) = (0.0f32, 0.0f32);
+        for ch in 0..3 {
+            let Some(c) = cos[ch] else { continue };
+            if w[ch] <= 0.0 {
+                continue;
+            }
+            den += w[ch];
+            num += match self.cfg.mix {
+                crate::Mix::Arithmetic => w[ch] * c,
+                crate::Mix::Geometric => w[ch] * (c.max(0.0) + GEO_FLOOR).ln(),
             };
-            num += w[ch] * c;
         }
-        let sim = if den > 0.0 { num / den } else { 0.0 };
-        sim * self.time_factor(published, s.newest)
+        if den <= 0.0 {
+            return 0.0;
+        }
+        match self.cfg.mix {
+            crate::Mix::Arithmetic => num / den,
+            crate::Mix::Geometric => ((num / den).exp() - GEO_FLOOR).max(0.0),
+        }
     }
 
     /// Candidate stories for unit vectors `v` (most promising first, at most
     /// `candidates`), skipping `exclude`.
     pub(crate) fn candidates(&mut self, v: &[SparseVec; 3], exclude: Option<u32>) -> Vec<u32> {
         let limits = [self.cfg.query_terms as usize, self.cfg.query_entities as usize];
-        let w = self.channel_weights();
+        let w = self.channel_weights(false);
         let sc = &mut self.scratch;
         if sc.acc.len() < self.stories.len() {
             sc.acc.resize(self.stories.len(), 0.0);
@@ -489,19 +553,58 @@ impl Clusterer {
         cands.into_iter().map(|c| c.0).collect()
     }
 
-    fn best_story(&mut self, v: &[SparseVec; 3], published: Option<i64>) -> (Option<u32>, f32) {
+    fn best_story(
+        &mut self,
+        v: &[SparseVec; 3],
+        published: Option<i64>,
+        short: bool,
+    ) -> (Option<u32>, f32) {
         let cands = self.candidates(v, None);
+        // Scatter the article into dense arrays once; each candidate's dot
+        // product is then one pass over its centroid, without branches.
+        let mut dense = std::mem::take(&mut self.scratch.dense);
+        for ch in 0..3 {
+            let len = self.vocab[ch].len();
+            if dense[ch].len() < len {
+                dense[ch].resize(len, 0.0);
+            }
+            for &(id, w) in &v[ch] {
+                if let Some(x) = dense[ch].get_mut(id as usize) {
+                    *x = w;
+                }
+            }
+        }
         let mut best: (Option<u32>, f32) = (None, 0.0);
         for slot in cands {
             let Some(s) = self.stories.get(slot as usize) else { continue };
             if s.state != State::Active {
                 continue;
             }
-            let score = self.score(v, s, published);
+            let dots = std::array::from_fn(|ch| {
+                if v[ch].is_empty() {
+                    return None;
+                }
+                let d = &dense[ch];
+                Some(
+                    s.centroid[ch]
+                        .iter()
+                        .map(|&(id, w)| d.get(id as usize).copied().unwrap_or(0.0) * w)
+                        .sum(),
+                )
+            });
+            let score = self.score(dots, s, published, short);
             if best.0.is_none() || score > best.1 || (score == best.1 && Some(slot) < best.0) {
                 best = (Some(slot), score);
             }
         }
+        for ch in 0..3 {
+            for &(id, _) in &v[ch] {
+                if let Some(x) = dense[ch].get_mut(id as usize) {
+                    *x = 0.0;
+                }
+            }
+        }
+        self.scratch.dense = dense;
         best
     }
 
@@ -527,11 +630,7 @@ impl Clusterer {
         let seq = self.seq;
         self.articles.insert(member.id, slot);
         let Some(s) = self.stories.get_mut(slot as usize) else { return };
-        for ch in 0..3 {
-            sparse::add_scaled(&mut s.centroid[ch], &unit[ch], 1.0, &mut self.scratch.tmp);
-            sparse::keep_top(&mut s.centroid[ch], keep);
-            s.norms[ch] = sparse::norm(&s.centroid[ch]);
-        }
+        s.add_to_centroid(unit, keep, &mut self.scratch.tmp);
         if let Some(t) = member.published {
             s.newest = Some(s.newest.map_or(t, |n| n.max(t)));
         }

@@ -91,6 +91,6 @@ mod vocab;
 mod tests;
 
 pub use clusterer::{Assignment, Clusterer, Linkage, StoryChange, StoryId};
-pub use config::ClusterConfig;
+pub use config::{ClusterConfig, Mix};
 pub use doc::{Channel, ClusterDoc, ClusterDocBuilder, Zone};
 pub use error::{ClusterError, Result};

@@ -24,7 +24,8 @@ impl Clusterer {
     /// 2. **Rebuild** the centroid of each changed story that grew by a
     ///    quarter since its last rebuild, with the current IDF (early members
     ///    were weighted with the IDF of a young stream).
-    /// 3. **Merge** each changed story with its best candidate when their
+    /// 3. **Merge** each changed story (young, or grown by a quarter since
+    ///    its last check) with its best candidate when their
     ///    centroid similarity reaches [`crate::ClusterConfig::merge_threshold`];
     ///    the older id survives, the other becomes its alias.
     /// 4. **Split** a changed story that grew by a quarter since its last
@@ -33,6 +34,14 @@ impl Clusterer {
     ///    [`crate::ClusterConfig::split_threshold`]; the part with the oldest
     ///    member keeps the id.
     pub fn maintain(&mut self) -> Vec<StoryChange> {
+        self.passes = self.passes.saturating_add(1);
+        if self.passes >= self.cfg.full_maintain_every {
+            return self.maintain_full();
+        }
+        self.maintain_changed()
+    }
+
+    fn maintain_changed(&mut self) -> Vec<StoryChange> {
         self.since_maintain = 0;
         let mut changes = Vec::new();
         self.freeze_idle(&mut changes);
@@ -48,15 +57,28 @@ impl Clusterer {
             c.stories.get(slot as usize).is_some_and(|s| s.state == State::Active)
         };
         for &slot in &dirty {
-            let due = self.stories.get(slot as usize).is_some_and(|s| {
-                s.state == State::Active && s.votes() * 4 >= s.rebuilt_at * 5 && s.votes() > 1
-            });
+            let due = self
+                .stories
+                .get(slot as usize)
+                .is_some_and(|s| s.state == State::Active && s.votes() * 4 >= s.rebuilt_at * 5);
             if due {
                 self.rebuild(slot);
                 self.reindex(slot);
             }
         }
         for &slot in &dirty {
+            // Young stories are checked at every pass, older ones when they
+            // grew by a quarter: amortised, a member costs O(1) checks.
+            let due = self.stories.get_mut(slot as usize).is_some_and(|s| {
+                let due = s.votes() <= 4 || s.votes() * 4 >= s.merge_checked_at * 5;
+                if due {
+                    s.merge_checked_at = s.votes();
+                }
+                due
+            });
+            if !due {
+                continue;
+            }
             for _ in 0..MERGE_ROUNDS {
                 if !live(self, slot) || !self.try_merge(slot, &mut changes) {
                     break;
@@ -75,6 +97,28 @@ impl Clusterer {
             }
         }
         changes
+    }
+
+    /// [`Clusterer::maintain`] over every active story, not only the changed
+    /// ones, with every centroid rebuilt under the current IDF and every
+    /// story checked for merges and splits: for the end of an ingest run,
+    /// or every [`crate::ClusterConfig::full_maintain_every`] passes. Costs
+    /// time linear in the active stories and their members.
+    pub fn maintain_full(&mut self) -> Vec<StoryChange> {
+        self.passes = 0;
+        let since = std::mem::replace(&mut self.last_full_seq, self.seq);
+        let active = self.active.clone();
+        for slot in active {
+            let Some(s) = self.stories.get_mut(slot as usize) else { continue };
+            // Stories idle since the last full pass were checked then.
+            if s.last_seq <= since && since > 0 {
+                continue;
+            }
+            s.rebuilt_at = 0;
+            s.merge_checked_at = 0;
+            self.mark_dirty(slot);
+        }
+        self.maintain_changed()
     }
 
     fn freeze_idle(&mut self, changes: &mut Vec<StoryChange>) {
@@ -140,15 +184,12 @@ impl Clusterer {
     /// Mixed similarity of two stories' centroids, over the channels the
     /// first one has.
     fn story_similarity(&self, a: &Story, b: &Story) -> f32 {
-        let w = self.channel_weights();
-        let (mut num, mut den) = (0.0, 0.0);
-        for ch in 0..3 {
-            if a.centroid[ch].is_empty() || w[ch] <= 0.0 {
-                continue;
+        let cos = std::array::from_fn(|ch| {
+            if a.centroid[ch].is_empty() {
+                return None;
             }
-            den += w[ch];
             let d = sparse::dot(&a.centroid[ch], &b.centroid[ch]);
-            let c = match self.cfg.linkage {
+            Some(match self.cfg.linkage {
                 Linkage::Centroid if a.norms[ch] > 0.0 && b.norms[ch] > 0.0 => {
                     d / (a.norms[ch] * b.norms[ch])
                 }
@@ -156,11 +197,9 @@ impl Clusterer {
                     d / (a.votes() as f32 * b.votes() as f32)
                 }
                 _ => 0.0,
-            };
-            num += w[ch] * c;
-        }
-        let sim = if den > 0.0 { num / den } else { 0.0 };
-        sim * self.time_factor(a.newest, b.newest)
+            })
+        });
+        self.mix(cos, self.is_short(a)) * self.time_factor(a.newest, b.newest)
     }
 
     /// Merges `slot` with its most similar story if close enough.
@@ -184,17 +223,22 @@ impl Clusterer {
             } else {
                 self.story_similarity(o, s)
             };
-            if best.is_none_or(|(b, bs)| sim > bs || (sim == bs && c < b)) {
+            let threshold = if self.is_short(if s.votes() <= o.votes() { s } else { o }) {
+                self.cfg.short_merge_threshold
+            } else {
+                self.cfg.merge_threshold
+            };
+            if sim >= threshold && best.is_none_or(|(b, bs)| sim > bs || (sim == bs && c < b)) {
                 best = Some((c, sim));
             }
         }
         match best {
-            Some((other, sim)) if sim >= self.cfg.merge_threshold => {
+            Some((other, _)) => {
                 let (keep, gone) = (slot.min(other), slot.max(other));
                 self.merge(keep, gone, changes);
                 true
             }
-            _ => false,
+            None => false,
         }
     }
 
@@ -213,11 +257,7 @@ impl Clusterer {
         }
         let limit = self.cfg.centroid_terms as usize;
         let Some(k) = self.stories.get_mut(keep as usize) else { return };
-        for ch in 0..3 {
-            sparse::add_scaled(&mut k.centroid[ch], &centroid[ch], 1.0, &mut self.scratch.tmp);
-            sparse::keep_top(&mut k.centroid[ch], limit);
-            k.norms[ch] = sparse::norm(&k.centroid[ch]);
-        }
+        k.add_to_centroid(&centroid, limit, &mut self.scratch.tmp);
         k.members.extend(members);
         k.copies.extend(copies);
         k.newest = k.newest.max(newest);
@@ -231,34 +271,30 @@ impl Clusterer {
     }
 
     /// Mixed cosine of a member's unit vectors with a part's centroid sum.
-    fn part_similarity(&self, u: &[SparseVec; 3], part: &[SparseVec; 3]) -> f32 {
-        let w = self.channel_weights();
-        let (mut num, mut den) = (0.0, 0.0);
-        for ch in 0..3 {
-            if u[ch].is_empty() || w[ch] <= 0.0 {
-                continue;
+    fn part_similarity(&self, u: &[SparseVec; 3], part: &[SparseVec; 3], short: bool) -> f32 {
+        let cos = std::array::from_fn(|ch| {
+            if u[ch].is_empty() {
+                return None;
             }
-            den += w[ch];
             let n = sparse::norm(&part[ch]);
-            if n > 0.0 {
-                num += w[ch] * sparse::dot(&u[ch], &part[ch]) / n;
-            }
-        }
-        if den > 0.0 { num / den } else { 0.0 }
+            Some(if n > 0.0 { sparse::dot(&u[ch], &part[ch]) / n } else { 0.0 })
+        });
+        self.mix(cos, short)
     }
 
     /// 2-means over a story's members; splits when the parts are far apart.
     fn try_split(&mut self, slot: u32, changes: &mut Vec<StoryChange>) {
         let Some(s) = self.stories.get(slot as usize) else { return };
         let n = s.members.len();
+        let short = self.is_short(s);
         let units: Vec<[SparseVec; 3]> = s.members.iter().map(|m| self.member_unit(m)).collect();
         let all = sum_of(units.iter());
         // Seeds: the member least like the whole, then the one least like it.
         let far = |from: &[SparseVec; 3]| {
             (0..n)
                 .min_by(|&a, &b| {
-                    self.part_similarity(&units[a], from)
-                        .total_cmp(&self.part_similarity(&units[b], from))
+                    self.part_similarity(&units[a], from, short)
+                        .total_cmp(&self.part_similarity(&units[b], from, short))
                 })
                 .unwrap_or(0)
         };
@@ -269,7 +305,7 @@ impl Clusterer {
         for _ in 0..SPLIT_ROUNDS {
             let next: Vec<bool> = units
                 .iter()
-                .map(|u| self.part_similarity(u, &b) > self.part_similarity(u, &a))
+                .map(|u| self.part_similarity(u, &b, short) > self.part_similarity(u, &a, short))
                 .collect();
             let stable = next == in_b;
             in_b = next;
@@ -294,7 +330,9 @@ impl Clusterer {
                 v
             })
         };
-        if self.part_similarity(&unit_of(&a), &b) >= self.cfg.split_threshold {
+        let threshold =
+            if short { self.cfg.short_split_threshold } else { self.cfg.split_threshold };
+        if self.part_similarity(&unit_of(&a), &b, short) >= threshold {
             return;
         }
         // The part holding the oldest member keeps the id.

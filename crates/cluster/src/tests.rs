@@ -98,8 +98,13 @@ fn merge_keeps_oldest_id_and_aliases() {
 #[test]
 fn split_separates_two_groups() {
     // A permissive join threshold lets two topics into one story.
-    let cfg =
-        ClusterConfig { join_threshold: 0.0, short_join_threshold: 0.0, ..Default::default() };
+    let cfg = ClusterConfig {
+        join_threshold: 0.0,
+        short_join_threshold: 0.0,
+        // These one-line articles are short: allow short stories to split.
+        short_split_threshold: 0.4,
+        ..Default::default()
+    };
     let mut c = cfg.build().unwrap();
     for i in 0..12u64 {
         let words = if i % 2 == 0 {

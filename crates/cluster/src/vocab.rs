@@ -4,22 +4,22 @@
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-/// One channel's dictionary: key → dense `u32` id, and per id the number of
+/// One channel's dictionary: key hash → dense `u32` id, and per id the number of
 /// articles (one vote per near-duplicate group) that contained it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct Vocab {
-    ids: FxHashMap<Box<str>, u32>,
+    ids: FxHashMap<u64, u32>,
     df: Vec<u32>,
 }
 
 impl Vocab {
     /// The id of `key`, interning it if new.
-    pub(crate) fn intern(&mut self, key: &str) -> u32 {
-        if let Some(&id) = self.ids.get(key) {
+    pub(crate) fn intern(&mut self, key: u64) -> u32 {
+        if let Some(&id) = self.ids.get(&key) {
             return id;
         }
         let id = self.df.len() as u32;
-        self.ids.insert(key.into(), id);
+        self.ids.insert(key, id);
         self.df.push(0);
         id
     }
@@ -37,5 +37,10 @@ impl Vocab {
     pub(crate) fn idf(&self, id: u32, n: u32) -> f32 {
         let df = self.df.get(id as usize).copied().unwrap_or(0).max(1) as f32;
         (1.0 + n as f32 / df).ln()
+    }
+
+    /// Number of interned keys.
+    pub(crate) fn len(&self) -> usize {
+        self.df.len()
     }
 }

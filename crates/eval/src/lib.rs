@@ -13,9 +13,11 @@
 //! Errors reading data are [`EvalError`]s.
 #![warn(missing_docs)]
 
+pub mod cluster_metrics;
 pub mod dupgen;
 pub mod dups;
 mod error;
 pub mod extract;
+pub mod stories;
 
 pub use error::EvalError;
