@@ -194,8 +194,6 @@ pub(crate) struct Scratch {
     pub(crate) top: Vec<(u32, f32)>,
     pub(crate) tmp: SparseVec,
     pub(crate) keys: Vec<(u8, u32)>,
-    /// One dense array per channel, zero except while scoring an article.
-    pub(crate) dense: [Vec<f32>; 3],
 }
 
 /// Online story clusterer: feed articles in publication order with
@@ -560,20 +558,6 @@ impl Clusterer {
         short: bool,
     ) -> (Option<u32>, f32) {
         let cands = self.candidates(v, None);
-        // Scatter the article into dense arrays once; each candidate's dot
-        // product is then one pass over its centroid, without branches.
-        let mut dense = std::mem::take(&mut self.scratch.dense);
-        for ch in 0..3 {
-            let len = self.vocab[ch].len();
-            if dense[ch].len() < len {
-                dense[ch].resize(len, 0.0);
-            }
-            for &(id, w) in &v[ch] {
-                if let Some(x) = dense[ch].get_mut(id as usize) {
-                    *x = w;
-                }
-            }
-        }
         let mut best: (Option<u32>, f32) = (None, 0.0);
         for slot in cands {
             let Some(s) = self.stories.get(slot as usize) else { continue };
@@ -581,30 +565,13 @@ impl Clusterer {
                 continue;
             }
             let dots = std::array::from_fn(|ch| {
-                if v[ch].is_empty() {
-                    return None;
-                }
-                let d = &dense[ch];
-                Some(
-                    s.centroid[ch]
-                        .iter()
-                        .map(|&(id, w)| d.get(id as usize).copied().unwrap_or(0.0) * w)
-                        .sum(),
-                )
+                (!v[ch].is_empty()).then(|| sparse::dot(&v[ch], &s.centroid[ch]))
             });
             let score = self.score(dots, s, published, short);
             if best.0.is_none() || score > best.1 || (score == best.1 && Some(slot) < best.0) {
                 best = (Some(slot), score);
             }
         }
-        for ch in 0..3 {
-            for &(id, _) in &v[ch] {
-                if let Some(x) = dense[ch].get_mut(id as usize) {
-                    *x = 0.0;
-                }
-            }
-        }
-        self.scratch.dense = dense;
         best
     }
 

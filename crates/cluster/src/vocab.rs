@@ -38,9 +38,4 @@ impl Vocab {
         let df = self.df.get(id as usize).copied().unwrap_or(0).max(1) as f32;
         (1.0 + n as f32 / df).ln()
     }
-
-    /// Number of interned keys.
-    pub(crate) fn len(&self) -> usize {
-        self.df.len()
-    }
 }

@@ -19,5 +19,6 @@ pub mod dups;
 mod error;
 pub mod extract;
 pub mod stories;
+pub mod synth;
 
 pub use error::EvalError;
