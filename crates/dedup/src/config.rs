@@ -61,7 +61,7 @@ pub struct DedupConfig {
     /// LSH entries) is dropped once this many articles have been added after
     /// it; later copies of it start a new group. Memory is about 4.5 KB per
     /// live canonical of a 4 KB article. Default 50 000 (≈ 250 MiB at most;
-    /// measured with `--example speed`).
+    /// measured with `--example dedup_speed`).
     pub window_articles: u64,
     /// Recency window in seconds of publication time: a canonical is also
     /// dropped once an article published more than this much later has been

@@ -1,6 +1,6 @@
 //! Times `Analyzer::analyze` on synthetic ~4 KB English articles.
 //!
-//! `cargo run --release -p parallax-text --example speed [N]`
+//! `cargo run --release -p parallax-text --example text_speed [N]`
 #![allow(clippy::print_stdout)]
 
 use std::hint::black_box;

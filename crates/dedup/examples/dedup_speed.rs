@@ -1,8 +1,8 @@
 //! Throughput and memory of the dedup stage on synthetic ~4 KB articles.
 //!
 //! ```sh
-//! cargo run --release -p parallax-dedup --example speed            # 100k and 1M articles
-//! cargo run --release -p parallax-dedup --example speed -- 200000   # one size
+//! cargo run --release -p parallax-dedup --example dedup_speed            # 100k and 1M articles
+//! cargo run --release -p parallax-dedup --example dedup_speed -- 200000   # one size
 //! ```
 //!
 //! Articles are ~650 words drawn from a 40,000-word Zipf-like vocabulary; one in

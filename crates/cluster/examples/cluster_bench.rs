@@ -1,6 +1,6 @@
 //! Throughput and memory of `Clusterer::assign` on synthetic ~4 KB articles.
 //!
-//! `cargo run --release -p parallax-cluster --example bench -- [N=100000] [SEED=1] [CONFIG-JSON]`
+//! `cargo run --release -p parallax-cluster --example cluster_bench -- [N=100000] [SEED=1] [CONFIG-JSON]`
 //!
 //! Stories are born at a steady rate and live for a few hundred arrivals;
 //! each article has ~650 tokens (≈ 4 KB of text): a quarter from its story's
