@@ -170,15 +170,8 @@ impl Clusterer {
 
     /// Sum of the members' unit vectors under the current IDF.
     fn sum_units<'a>(&self, members: impl Iterator<Item = &'a Member>) -> [SparseVec; 3] {
-        let mut sum: [SparseVec; 3] = Default::default();
-        let mut tmp = Vec::new();
-        for m in members {
-            let u = self.member_unit(m);
-            for ch in 0..3 {
-                sparse::add_scaled(&mut sum[ch], &u[ch], 1.0, &mut tmp);
-            }
-        }
-        sum
+        let units: Vec<[SparseVec; 3]> = members.map(|m| self.member_unit(m)).collect();
+        sum_of(units.iter())
     }
 
     /// Mixed similarity of two stories' centroids, over the channels the
@@ -270,13 +263,20 @@ impl Clusterer {
         });
     }
 
-    /// Mixed cosine of a member's unit vectors with a part's centroid sum.
-    fn part_similarity(&self, u: &[SparseVec; 3], part: &[SparseVec; 3], short: bool) -> f32 {
+    /// Mixed cosine of a member's unit vectors with a part's centroid sum,
+    /// whose channel norms are `norms` (computed once per part, not per call).
+    fn part_similarity(
+        &self,
+        u: &[SparseVec; 3],
+        part: &[SparseVec; 3],
+        norms: &[f32; 3],
+        short: bool,
+    ) -> f32 {
         let cos = std::array::from_fn(|ch| {
             if u[ch].is_empty() {
                 return None;
             }
-            let n = sparse::norm(&part[ch]);
+            let n = norms[ch];
             Some(if n > 0.0 { sparse::dot(&u[ch], &part[ch]) / n } else { 0.0 })
         });
         self.mix(cos, short)
@@ -291,21 +291,24 @@ impl Clusterer {
         let all = sum_of(units.iter());
         // Seeds: the member least like the whole, then the one least like it.
         let far = |from: &[SparseVec; 3]| {
+            let norms = norms_of(from);
             (0..n)
-                .min_by(|&a, &b| {
-                    self.part_similarity(&units[a], from, short)
-                        .total_cmp(&self.part_similarity(&units[b], from, short))
-                })
-                .unwrap_or(0)
+                .map(|i| (i, self.part_similarity(&units[i], from, &norms, short)))
+                .min_by(|x, y| x.1.total_cmp(&y.1))
+                .map_or(0, |x| x.0)
         };
         let s1 = far(&all);
         let s2 = far(&units[s1]);
         let (mut a, mut b) = (units[s2].clone(), units[s1].clone());
         let mut in_b = vec![false; n];
         for _ in 0..SPLIT_ROUNDS {
+            let (na, nb) = (norms_of(&a), norms_of(&b));
             let next: Vec<bool> = units
                 .iter()
-                .map(|u| self.part_similarity(u, &b, short) > self.part_similarity(u, &a, short))
+                .map(|u| {
+                    self.part_similarity(u, &b, &nb, short)
+                        > self.part_similarity(u, &a, &na, short)
+                })
                 .collect();
             let stable = next == in_b;
             in_b = next;
@@ -332,7 +335,7 @@ impl Clusterer {
         };
         let threshold =
             if short { self.cfg.short_split_threshold } else { self.cfg.split_threshold };
-        if self.part_similarity(&unit_of(&a), &b, short) >= threshold {
+        if self.part_similarity(&unit_of(&a), &b, &norms_of(&b), short) >= threshold {
             return;
         }
         // The part holding the oldest member keeps the id.
@@ -370,13 +373,11 @@ impl Clusterer {
     }
 }
 
-fn sum_of<'a>(units: impl Iterator<Item = &'a [SparseVec; 3]>) -> [SparseVec; 3] {
-    let mut sum: [SparseVec; 3] = Default::default();
-    let mut tmp = Vec::new();
-    for u in units {
-        for ch in 0..3 {
-            sparse::add_scaled(&mut sum[ch], &u[ch], 1.0, &mut tmp);
-        }
-    }
-    sum
+fn sum_of<'a>(units: impl Iterator<Item = &'a [SparseVec; 3]> + Clone) -> [SparseVec; 3] {
+    std::array::from_fn(|ch| sparse::sum_many(units.clone().map(|u| u[ch].as_slice())))
+}
+
+/// The channel norms of a part's centroid sum.
+fn norms_of(part: &[SparseVec; 3]) -> [f32; 3] {
+    std::array::from_fn(|ch| sparse::norm(&part[ch]))
 }

@@ -91,6 +91,25 @@ pub(crate) fn add_scaled(acc: &mut SparseVec, v: &[(u32, f32)], scale: f32, tmp:
     std::mem::swap(acc, tmp);
 }
 
+/// The sum of many id-sorted vectors: all entries concatenated, sorted by id
+/// and coalesced, in O(T log T) for T entries in all. (Adding them one by one
+/// with [`add_scaled`] costs O(n × |sum|), quadratic in the number of vectors.)
+pub(crate) fn sum_many<'a>(vs: impl Iterator<Item = &'a [(u32, f32)]>) -> SparseVec {
+    let mut all: SparseVec = Vec::new();
+    for v in vs {
+        all.extend_from_slice(v);
+    }
+    all.sort_unstable_by_key(|e| e.0);
+    let mut out: SparseVec = Vec::with_capacity(all.len());
+    for (id, w) in all {
+        match out.last_mut() {
+            Some(last) if last.0 == id => last.1 += w,
+            _ => out.push((id, w)),
+        }
+    }
+    out
+}
+
 /// Keeps the `k` largest weights of an id-sorted vector, still id-sorted.
 /// Ties break by id, so the result is deterministic.
 pub(crate) fn keep_top(v: &mut SparseVec, k: usize) {
@@ -143,5 +162,26 @@ mod tests {
         let mut out = Vec::new();
         top_ids(&acc, 1, &mut out);
         assert_eq!(out, vec![(4, 3.0)]);
+    }
+}
+
+#[cfg(test)]
+mod sum_tests {
+    use super::*;
+
+    #[test]
+    fn sum_many_equals_repeated_add() {
+        let vs: Vec<SparseVec> = vec![
+            vec![(1, 1.0), (4, 2.0), (9, 0.5)],
+            vec![(0, 3.0), (4, 1.0)],
+            vec![],
+            vec![(9, 1.5), (12, 1.0)],
+        ];
+        let mut acc = SparseVec::new();
+        let mut tmp = SparseVec::new();
+        for v in &vs {
+            add_scaled(&mut acc, v, 1.0, &mut tmp);
+        }
+        assert_eq!(sum_many(vs.iter().map(|v| v.as_slice())), acc);
     }
 }
