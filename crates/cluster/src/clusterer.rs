@@ -141,6 +141,9 @@ pub(crate) struct Story {
     pub(crate) dirty: bool,
     /// Members at the last centroid rebuild and the last split check.
     pub(crate) rebuilt_at: u32,
+    /// Articles counted in the IDF when the centroid was last rebuilt.
+    #[serde(default)]
+    pub(crate) rebuilt_docs: u32,
     pub(crate) split_checked_at: u32,
     pub(crate) merge_checked_at: u32,
 }
@@ -158,6 +161,7 @@ impl Story {
             indexed: Vec::new(),
             dirty: false,
             rebuilt_at: 0,
+            rebuilt_docs: 0,
             split_checked_at: 0,
             merge_checked_at: 0,
         }

@@ -8,6 +8,9 @@ use crate::sparse::{self, SparseVec};
 use crate::{Linkage, StoryId};
 
 /// Rounds of 2-means in a split check.
+/// Most members 2-means looks at in one split check.
+const SPLIT_SAMPLE: usize = 256;
+
 const SPLIT_ROUNDS: usize = 5;
 /// Merges tried per story per pass (each one can enable the next).
 const MERGE_ROUNDS: usize = 3;
@@ -107,6 +110,7 @@ impl Clusterer {
     pub fn maintain_full(&mut self) -> Vec<StoryChange> {
         self.passes = 0;
         let since = std::mem::replace(&mut self.last_full_seq, self.seq);
+        let n_docs = self.n_docs;
         let active = self.active.clone();
         for slot in active {
             let Some(s) = self.stories.get_mut(slot as usize) else { continue };
@@ -114,7 +118,13 @@ impl Clusterer {
             if s.last_seq <= since && since > 0 {
                 continue;
             }
-            s.rebuilt_at = 0;
+            // Rebuild under the current IDF only when the corpus grew by a
+            // quarter since the last rebuild: each story is then rebuilt
+            // O(log N) times by full passes, not at every one (which made
+            // long-running stories cost O(N²) overall).
+            if u64::from(n_docs) * 4 >= u64::from(s.rebuilt_docs) * 5 {
+                s.rebuilt_at = 0;
+            }
             s.merge_checked_at = 0;
             self.mark_dirty(slot);
         }
@@ -155,6 +165,7 @@ impl Clusterer {
 
     /// Recomputes a story's centroid from its members under the current IDF.
     fn rebuild(&mut self, slot: u32) {
+        let n_docs = self.n_docs;
         let Some(s) = self.stories.get(slot as usize) else { return };
         let centroid = self.sum_units(s.members.iter());
         let keep = self.cfg.centroid_terms as usize;
@@ -165,6 +176,7 @@ impl Clusterer {
                 s.norms[ch] = sparse::norm(&s.centroid[ch]);
             }
             s.rebuilt_at = s.votes();
+            s.rebuilt_docs = n_docs;
         }
     }
 
@@ -285,9 +297,19 @@ impl Clusterer {
     /// 2-means over a story's members; splits when the parts are far apart.
     fn try_split(&mut self, slot: u32, changes: &mut Vec<StoryChange>) {
         let Some(s) = self.stories.get(slot as usize) else { return };
-        let n = s.members.len();
+        let n_all = s.members.len();
         let short = self.is_short(s);
-        let units: Vec<[SparseVec; 3]> = s.members.iter().map(|m| self.member_unit(m)).collect();
+        // 2-means runs on at most SPLIT_SAMPLE evenly spaced members, so a
+        // check costs O(sample) however large the story; all members are
+        // placed only when a split is decided.
+        let sample: Vec<usize> = if n_all <= SPLIT_SAMPLE {
+            (0..n_all).collect()
+        } else {
+            (0..SPLIT_SAMPLE).map(|i| i * n_all / SPLIT_SAMPLE).collect()
+        };
+        let units: Vec<[SparseVec; 3]> =
+            sample.iter().map(|&i| self.member_unit(&s.members[i])).collect();
+        let n = units.len();
         let all = sum_of(units.iter());
         // Seeds: the member least like the whole, then the one least like it.
         let far = |from: &[SparseVec; 3]| {
@@ -319,11 +341,11 @@ impl Clusterer {
             }
         }
         if let Some(s) = self.stories.get_mut(slot as usize) {
-            s.split_checked_at = n as u32;
+            s.split_checked_at = n_all as u32;
         }
-        let nb = in_b.iter().filter(|&&x| x).count();
         let min = self.cfg.split_min_size as usize;
-        if nb < min || n - nb < min {
+        let nb = in_b.iter().filter(|&&x| x).count();
+        if nb < min.min(n) / 2 || n - nb < min.min(n) / 2 {
             return;
         }
         let unit_of = |p: &[SparseVec; 3]| -> [SparseVec; 3] {
@@ -336,6 +358,23 @@ impl Clusterer {
         let threshold =
             if short { self.cfg.short_split_threshold } else { self.cfg.split_threshold };
         if self.part_similarity(&unit_of(&a), &b, &norms_of(&b), short) >= threshold {
+            return;
+        }
+        if n < n_all {
+            let (na, nb) = (norms_of(&a), norms_of(&b));
+            let Some(s) = self.stories.get(slot as usize) else { return };
+            in_b = s
+                .members
+                .iter()
+                .map(|m| {
+                    let u = self.member_unit(m);
+                    self.part_similarity(&u, &b, &nb, short)
+                        > self.part_similarity(&u, &a, &na, short)
+                })
+                .collect();
+        }
+        let nb = in_b.iter().filter(|&&x| x).count();
+        if nb < min || n_all - nb < min {
             return;
         }
         // The part holding the oldest member keeps the id.
