@@ -1,6 +1,7 @@
 //! Near-duplicate groups and stories, through the binary: wire copies join their
 //! canonical (also across runs, so the state survives restarts), re-ingest links
-//! nothing twice, and the example corpus's hard negatives stay apart.
+//! nothing twice, and the example corpus groups exactly as labelled, hard
+//! negatives apart.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -138,4 +139,10 @@ fn example_stories_keep_hard_negatives_apart() {
         }
     }
     assert_eq!(brennick_stories.len(), 1, "the four Brennick fire reports form one story");
+    // The whole grouping matches the labels: each labelled story is exactly one
+    // story (the pool story across German and English included), and each of
+    // the three unrelated articles stands alone.
+    let mut sizes: Vec<u64> = listed.iter().map(|s| s["articles"].as_u64().unwrap()).collect();
+    sizes.sort_unstable();
+    assert_eq!(sizes, vec![1, 1, 1, 3, 4, 4, 4], "stories: {listed:?}");
 }
