@@ -146,3 +146,52 @@ fn example_stories_keep_hard_negatives_apart() {
     sizes.sort_unstable();
     assert_eq!(sizes, vec![1, 1, 1, 3, 4, 4, 4], "stories: {listed:?}");
 }
+
+#[test]
+fn unlinked_articles_are_linked_on_the_next_run() {
+    let env = Env::new();
+    let text = body();
+    let a = env.write(
+        "a.jsonl",
+        jsonl(
+            "https://wire.example/a",
+            "Meridian Wire",
+            "Alliance agrees goal",
+            "2025-04-17T10:00:00Z",
+            &text,
+        ),
+    );
+    env.ingest([&a]);
+    // Leave the store as a crash before the snapshot (or a parallax without the
+    // stories stage) would: the article is stored, nothing links it.
+    {
+        let db = rusqlite::Connection::open(env.data().join("parallax.sqlite")).unwrap();
+        db.execute_batch(
+            "DELETE FROM snapshots; DELETE FROM story_members; DELETE FROM dup_groups;",
+        )
+        .unwrap();
+    }
+    assert!(stories(&env).is_empty());
+    let copy = format!("{text}\n\nReporting by Meridian Wire staff.");
+    let b = env.write(
+        "b.jsonl",
+        jsonl(
+            "https://paper.example/b",
+            "Lakeside Post",
+            "Summit ends with pledge",
+            "2025-04-17T12:00:00Z",
+            &copy,
+        ),
+    );
+    let (_, s) = env.ingest([&b]);
+    assert_eq!(s["inserted"], 1);
+    // The stored article was linked first, then the copy joined it.
+    let all = stories(&env);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0]["articles"], 2);
+    let groups = parse(&env.run(["--json", "dups"]));
+    assert_eq!(groups.as_array().unwrap().len(), 1);
+    // A further run changes nothing.
+    env.ingest([&a, &b]);
+    assert_eq!(stories(&env)[0]["articles"], 2);
+}
