@@ -128,10 +128,82 @@ pub(crate) fn show(s: &Settings, a: StoryArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Words every news report uses whatever its story: reporting verbs and modals.
+/// Stop-word lists do not have them, and they would top every story's terms.
+const NEWS_FILLER: [&str; 24] = [
+    "said",
+    "says",
+    "say",
+    "told",
+    "tell",
+    "added",
+    "would",
+    "could",
+    "also",
+    "according",
+    "sagte",
+    "sagt",
+    "erklärte",
+    "sei",
+    "habe",
+    "seien",
+    "hätten",
+    "würde",
+    "dass",
+    "sowie",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+];
+
+/// Calendar words, which are capitalised but name nobody.
+const CALENDAR: [&str; 38] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Montag",
+    "Dienstag",
+    "Mittwoch",
+    "Donnerstag",
+    "Freitag",
+    "Samstag",
+    "Sonntag",
+    "Januar",
+    "Februar",
+    "März",
+    "Mai",
+    "Juni",
+    "Juli",
+    "Oktober",
+    "Dezember",
+    "Today",
+    "Yesterday",
+    "Heute",
+    "Gestern",
+];
+
 /// Terms: stems ranked by how many of the story's articles use them, weighted
-/// by frequency (title words count three times); stop words and numbers are
-/// left out. Names: capitalised word sequences not at a sentence start, by the
-/// number of articles that mention them (a stand-in until entity extraction).
+/// by frequency (title words count three times); stop words, reporting verbs and
+/// numbers are left out. Names: capitalised word sequences not at a sentence
+/// start, calendar words excepted, by the number of articles that mention them
+/// (a stand-in until entity extraction).
 fn top_terms_and_names(
     store: &parallax_store::Store,
     members: &[parallax_store::StoryMember],
@@ -146,18 +218,18 @@ fn top_terms_and_names(
         let analysis = analyzer.analyze(&art.text, art.language.as_deref());
         let mut seen_terms: HashMap<String, f32> = HashMap::new();
         let mut surface: HashMap<String, String> = HashMap::new();
-        for t in analysis
-            .tokens
-            .iter()
-            .filter(|t| !t.stop && t.kind == TokenKind::Word && t.norm.chars().count() > 2)
-        {
+        let keep = |t: &&parallax_text::Token| {
+            !t.stop
+                && t.kind == TokenKind::Word
+                && t.norm.chars().count() > 2
+                && !NEWS_FILLER.contains(&t.norm.as_str())
+        };
+        for t in analysis.tokens.iter().filter(keep) {
             *seen_terms.entry(t.stem.clone()).or_default() += 1.0;
             surface.entry(t.stem.clone()).or_insert_with(|| t.norm.clone());
         }
         if let (Some(title), Some(lang)) = (&art.title, analysis.lang) {
-            for t in
-                analyzer.tokens(title, lang).iter().filter(|t| !t.stop && t.kind == TokenKind::Word)
-            {
+            for t in analyzer.tokens(title, lang).iter().filter(keep) {
                 *seen_terms.entry(t.stem.clone()).or_default() += 3.0;
                 surface.entry(t.stem.clone()).or_insert_with(|| t.norm.clone());
             }
@@ -178,7 +250,8 @@ fn top_terms_and_names(
             for (i, w) in words.iter().enumerate() {
                 let clean = w.trim_matches(|c: char| !c.is_alphanumeric());
                 let cap = clean.chars().next().is_some_and(char::is_uppercase)
-                    && clean.chars().count() > 1;
+                    && clean.chars().count() > 1
+                    && !CALENDAR.contains(&clean);
                 if cap && i > 0 {
                     run.push(clean);
                 }
