@@ -9,7 +9,7 @@ use crate::error::{DedupError, Result};
 ///
 /// The default thresholds were chosen with `cargo test --release -p
 /// parallax-eval --test dups_floor -- --include-ignored --nocapture` (the
-/// `sweep_thresholds` run) on the ECB+ wire-copy generator, default mix; see
+/// `dups_sweep` example run) on the ECB+ wire-copy generator, default mix; see
 /// `crates/eval/src/dups.rs`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -23,7 +23,7 @@ pub struct DedupConfig {
     /// when Jaccard is low: a wire story cut to its first paragraphs, or one
     /// with boilerplate added. Default 0.75: three quarters of the shorter
     /// text's 5-grams verbatim in the longer. Chosen on the ECB+ generator
-    /// (`sweep_thresholds` in `crates/eval/tests/dups_floor.rs`, seeds 7–11):
+    /// (`cargo run --release -p parallax-eval --example dups_sweep`, seeds 7–11):
     /// 0.9 gave pair recall 0.88–0.92, 0.8 gave 0.968–0.980, 0.75 gave
     /// 0.984–0.989, 0.7 gave 0.990–0.994, with the same precision (≥ 0.99) at
     /// each; 0.75 keeps a margin against partial re-publications on real data.

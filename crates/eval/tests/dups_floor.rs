@@ -66,33 +66,3 @@ fn dedup_pairs_stay_above_floor() {
     assert!(r.precision >= PRECISION_FLOOR, "precision {:.4} < {PRECISION_FLOOR}", r.precision);
     assert!(r.recall >= RECALL_FLOOR, "recall {:.4} < {RECALL_FLOOR}", r.recall);
 }
-
-/// Threshold sweep used to choose the defaults:
-/// `cargo test --release -p parallax-eval --test dups_floor -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn sweep_thresholds() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/ecbplus/documents.jsonl");
-    let bases = load_ecbplus(&path).expect("ECB+ loads");
-    for seed in [7, 8, 9, 10, 11] {
-        let generated = generate(&bases, &GenConfig { seed, ..GenConfig::default() });
-        for j in [0.8f32] {
-            for c in [0.7f32, 0.75, 0.8, 0.9] {
-                for lsh in [0.15f32, 0.2] {
-                    let cfg = DedupConfig {
-                        jaccard_threshold: j,
-                        containment_threshold: c,
-                        lsh_threshold: lsh,
-                        ..DedupConfig::default()
-                    };
-                    let r = evaluate(&generated.docs, &cfg).unwrap();
-                    eprintln!(
-                        "seed {seed} J {j:.2} C {c:.2} lsh {lsh:.2}: P {:.4} R {:.4} F1 {:.4} false {} ({:.0}/s)",
-                        r.precision, r.recall, r.f1, r.false_pairs, r.articles_per_sec
-                    );
-                }
-            }
-        }
-    }
-}

@@ -51,6 +51,15 @@ mod meta;
 mod scan;
 
 pub use decode::{decode, looks_like_html};
+
+/// The paragraphs of an HTML fragment (a feed item's content, say), or of plain
+/// text, which passes through as one paragraph per line: block elements end a
+/// paragraph, `script`/`style` contents and navigation, header, footer, aside
+/// and form elements are dropped, entities are decoded. No main-text scoring:
+/// a fragment is all content.
+pub fn fragment_paragraphs(fragment: &str) -> Vec<String> {
+    Flat.extract(fragment, None)
+}
 pub use error::HtmlError;
 use extract::{Flat, MainTextExtractor, Smoothie, Trafilatura, text_chars};
 use parallax_model::Published;

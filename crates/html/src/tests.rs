@@ -236,3 +236,16 @@ fn hostile_markup_does_not_crash() {
         let _ = parse(j, None, Some("not a url"), &cfg);
     }
 }
+
+#[test]
+fn fragments_become_paragraphs() {
+    let p = crate::fragment_paragraphs(
+        "<p>One &amp; <b>two</b></p><p>Three<br>Four</p><script>alert('<p>x</p>')</script><style>p{}</style>",
+    );
+    assert_eq!(p, vec!["One & two", "Three", "Four"]);
+    assert_eq!(crate::fragment_paragraphs("just text"), vec!["just text"]);
+    assert!(crate::fragment_paragraphs("<style>p{}</style>").is_empty());
+    // Broken markup never panics and keeps the text before it.
+    let broken = crate::fragment_paragraphs("a <b unclosed");
+    assert_eq!(broken.first().map(String::as_str).map(|s| s.starts_with('a')), Some(true));
+}

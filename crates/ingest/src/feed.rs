@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use parallax_model::{Published, Reject, RejectReason, SourceRef};
 
-use crate::{DocKind, Hints, IngestConfig, RawDoc, Unit, fragment};
+use parallax_html::fragment_paragraphs;
+
+use crate::{DocKind, Hints, IngestConfig, RawDoc, Unit};
 
 /// Reads a feed held in memory. `feed_name` is the feed's path or URL.
 pub(crate) fn read(
@@ -89,7 +91,7 @@ pub(crate) fn read(
             .and_then(|c| c.body.clone())
             .filter(|b| !b.trim().is_empty())
             .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()));
-        let paragraphs = body.as_deref().map(fragment::paragraphs).unwrap_or_default();
+        let paragraphs = body.as_deref().map(fragment_paragraphs).unwrap_or_default();
         if paragraphs.is_empty() {
             sink(Unit::Reject(Reject::new(
                 source,
@@ -103,5 +105,5 @@ pub(crate) fn read(
 }
 
 fn strip_tags(s: &str) -> String {
-    fragment::paragraphs(s).join(" ")
+    fragment_paragraphs(s).join(" ")
 }

@@ -49,7 +49,6 @@ mod build;
 mod config;
 mod feed;
 mod fetch;
-mod fragment;
 mod json;
 mod read;
 mod sniff;

@@ -17,6 +17,7 @@ use parallax_model::Span;
 
 use crate::Lang;
 use crate::stop::WordBuild;
+use crate::token::char_at;
 
 /// How an abbreviation before a `.` behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -351,15 +352,6 @@ fn is_opener(c: char) -> bool {
 #[inline]
 fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '\u{2026}' | '\u{3002}' | '\u{ff01}' | '\u{ff1f}')
-}
-
-#[inline]
-fn char_at(text: &str, i: usize) -> Option<char> {
-    let b = *text.as_bytes().get(i)?;
-    if b < 0x80 {
-        return Some(b as char);
-    }
-    text.get(i..)?.chars().next()
 }
 
 /// Pushes the trimmed, non-empty `text[start..end]` as a span.

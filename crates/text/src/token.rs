@@ -47,7 +47,7 @@ pub(crate) struct RawToken {
 
 /// The char at byte `i` and its length, if any.
 #[inline]
-fn char_at(text: &str, i: usize) -> Option<char> {
+pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
     let b = *text.as_bytes().get(i)?;
     if b < 0x80 {
         return Some(b as char);

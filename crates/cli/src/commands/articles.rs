@@ -1,6 +1,5 @@
 use std::process::ExitCode;
 
-use anyhow::Context;
 use parallax_model::ArticleId;
 use parallax_store::ArticleQuery;
 use serde::Serialize;
@@ -10,15 +9,7 @@ use crate::printer::{self, Table};
 use crate::settings::Settings;
 
 pub(crate) fn list(s: &Settings, a: ArticlesArgs) -> anyhow::Result<ExitCode> {
-    let since = a
-        .since
-        .as_deref()
-        .map(|t| {
-            parallax_model::time::parse(t)
-                .map(|p| p.utc)
-                .with_context(|| format!("--since: not a date: {t}"))
-        })
-        .transpose()?;
+    let since = super::parse_since(a.since.as_deref())?;
     let store = s.open_store()?;
     let rows = store.articles(&ArticleQuery {
         outlet: a.outlet,

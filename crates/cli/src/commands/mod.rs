@@ -39,3 +39,18 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Bench(BenchCommand::Stories(a)) => bench_stories::run(&settings, a),
     }
 }
+
+/// Parses a `--since` value (RFC 3339, a bare date, or any notation
+/// `parallax_model::time::parse` reads).
+pub(crate) fn parse_since(
+    since: Option<&str>,
+) -> anyhow::Result<Option<chrono::DateTime<chrono::Utc>>> {
+    use anyhow::Context;
+    since
+        .map(|t| {
+            parallax_model::time::parse(t)
+                .map(|p| p.utc)
+                .with_context(|| format!("--since: not a date: {t}"))
+        })
+        .transpose()
+}

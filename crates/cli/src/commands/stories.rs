@@ -1,7 +1,6 @@
 use std::collections::HashMap;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use parallax_text::{Analyzer, TokenKind};
 use serde::Serialize;
 
@@ -19,15 +18,7 @@ fn fmt_time(t: Option<chrono::DateTime<chrono::Utc>>) -> String {
 }
 
 pub(crate) fn list(s: &Settings, a: StoriesArgs) -> anyhow::Result<ExitCode> {
-    let since = a
-        .since
-        .as_deref()
-        .map(|t| {
-            parallax_model::time::parse(t)
-                .map(|p| p.utc)
-                .with_context(|| format!("--since: not a date: {t}"))
-        })
-        .transpose()?;
+    let since = super::parse_since(a.since.as_deref())?;
     let store = s.open_store()?;
     let rows = store.stories(since, a.min_articles, a.limit, a.offset)?;
     if s.json {
