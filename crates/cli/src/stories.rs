@@ -56,6 +56,17 @@ pub(crate) fn features(
     Features { shingles: parallax_dedup::shingles(&article.text), doc }
 }
 
+/// Analyses a stored or generated article and computes its features (for
+/// articles that did not come through [`crate::pipeline::build_all`]).
+pub(crate) fn article_features(
+    article: &Article,
+    analyzer: &Analyzer,
+    cfg: &ClusterConfig,
+) -> Features {
+    let analysis = analyzer.analyze(&article.text, article.language.as_deref());
+    features(article, &analysis, analyzer, cfg)
+}
+
 /// The dedup index and the clusterer, with the store sequence they cover.
 pub(crate) struct StoryEngine {
     pub(crate) dedup: DedupIndex,
@@ -129,12 +140,8 @@ impl StoryEngine {
             let feats: Vec<(ArticleId, Option<i64>, Features)> = articles
                 .par_iter()
                 .map(|a| {
-                    let analysis = analyzer.analyze(&a.text, a.language.as_deref());
-                    (
-                        a.id,
-                        a.published.as_ref().map(|p| p.utc.timestamp()),
-                        features(a, &analysis, analyzer, cfg),
-                    )
+                    let published = a.published.as_ref().map(|p| p.utc.timestamp());
+                    (a.id, published, article_features(a, analyzer, cfg))
                 })
                 .collect();
             let items: Vec<(ArticleId, Option<i64>, &Features)> =

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::args::BenchStoriesArgs;
 use crate::printer::{self, Table};
 use crate::settings::Settings;
-use crate::stories::{Features, StoryEngine, features};
+use crate::stories::{Features, StoryEngine, article_features};
 
 #[derive(Debug, Serialize, Deserialize)]
 struct SizeResult {
@@ -134,9 +134,7 @@ fn run_size(n: usize, seed: u64, batch: usize) -> anyhow::Result<SizeResult> {
                 .published(published)
                 .paragraphs(x.text.split("\n\n"))
                 .build();
-                let analysis = analyzer.analyze(&article.text, Some("en"));
-                let f = features(&article, &analysis, &analyzer, &cfg);
-                (article.id, Some(x.published), f)
+                (article.id, Some(x.published), article_features(&article, &analyzer, &cfg))
             })
             .collect();
         analyse_secs += start.elapsed().as_secs_f64();
