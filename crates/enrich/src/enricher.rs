@@ -5,10 +5,11 @@ use parallax_text::{Analysis, Lang};
 use serde::Serialize;
 
 use crate::dates::{DateMention, find_dates};
-use crate::entities::Entity;
+use crate::entities::{self, Entity};
 use crate::lexicon::Lexicon;
 use crate::quantities::{Quantity, find_quantities};
-use crate::quotes::Quote;
+use crate::quotes::{self, Quote};
+use crate::stream::Doc;
 
 /// Everything found in one article. Spans are bytes into its text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -51,9 +52,12 @@ impl Enricher {
         published: Option<DateTime<Utc>>,
     ) -> Extraction {
         let lang = analysis.lang.unwrap_or(Lang::EN);
+        let doc = Doc::new(text, analysis);
+        let mut table = entities::find(&doc, &self.lexicon);
+        let quotes = quotes::find(&doc, &mut table);
         Extraction {
-            entities: Vec::new(),
-            quotes: Vec::new(),
+            entities: table.entities,
+            quotes,
             quantities: find_quantities(text, lang),
             dates: find_dates(text, lang, published),
         }

@@ -32,6 +32,8 @@ pub mod lexicon;
 mod offsets;
 pub mod quantities;
 pub mod quotes;
+mod rules;
+mod stream;
 
 pub use error::EnrichError;
 pub use offsets::CharIndex;
@@ -40,3 +42,6 @@ pub use parallax_text::Lang;
 
 mod enricher;
 pub use enricher::{Enricher, Extraction};
+
+#[cfg(test)]
+mod tests;

@@ -1,7 +1,33 @@
-//! Quotes and their speakers. (Being written.)
+//! Quotes and their speakers.
+//!
+//! 1. **Direct quotes**: pairs of quotation marks in every common style
+//!    (“…” "…" «…» „…“ „…” »…« ‚…‘ ‘…’), with English multi-paragraph quotes
+//!    (a paragraph that ends inside a quote and a next one that reopens it).
+//! 2. **Attribution** of each direct quote, after it (`“…,” Rubio said.`,
+//!    `“…,” said Rubio.`, `„…“, so der Minister.`) or before it
+//!    (`Rubio told reporters: “…”`). A quote split around its attribution
+//!    (`“A,” he said, “B.”`) becomes one quote of two parts. A quote with
+//!    no attribution of its own that follows an attributed one inherits its
+//!    speaker (a "floating" quote).
+//! 3. **Partial quotes** inside reported speech: `dismissed what he called
+//!    “hysteria and hyperbole”`.
+//! 4. **Indirect speech**: `X said (that) …`, `…, X said.`, `…, said X.`,
+//!    `According to X, …`; in German `X sagte, …`, `…, sagte X.`,
+//!    `Laut X …`, `X zufolge …`, and Konjunktiv-I sentences that continue
+//!    an attributed one. Reported content that contains a quotation is
+//!    `mixed`.
+//! 5. **Speakers**: the name in the attribution; a pronoun resolved to the
+//!    latest person of compatible gender; a description ("the Kremlin
+//!    spokesman") resolved to the person whose role it names, or kept as
+//!    written when the article names nobody for it. Nothing is guessed.
 
 use parallax_model::Span;
 use serde::Serialize;
+
+use crate::entities::{EntityKind, EntityTable};
+use crate::lexicon::Gender;
+use crate::rules::Rules;
+use crate::stream::Doc;
 
 /// Direct, indirect or both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -25,8 +51,11 @@ pub enum SpeakerResolution {
     Pronoun,
     /// A title or description resolved to a person the article names.
     Description,
-    /// A description nobody in the article is named for, kept as it is.
+    /// Written as a pronoun or description nobody in the article is named
+    /// for; kept as written.
     Unresolved,
+    /// Inherited from the previous quote (no attribution of its own).
+    Inherited,
 }
 
 /// Who said it.
@@ -51,8 +80,11 @@ pub struct Quote {
     /// Content pieces, in order; a quote split around its attribution has
     /// two. Direct pieces include their quotation marks.
     pub parts: Vec<Span>,
-    /// The cue ("said", "told reporters", "according to"), if any.
+    /// The cue ("said", "told", "according to"), if any.
     pub cue: Option<Span>,
+    /// True when the cue reports speech; false for beliefs and findings
+    /// ("believes", "found").
+    pub speech: bool,
     /// The speaker, if any.
     pub speaker: Option<Speaker>,
 }
@@ -64,4 +96,1104 @@ impl Quote {
         let end = self.parts.last().map_or(0, |s| s.end as usize);
         Span::new(start, end)
     }
+}
+
+/// A pair of quotation marks: token indices of the opening and closing mark.
+#[derive(Debug, Clone, Copy)]
+struct Marks {
+    open: usize,
+    close: usize,
+}
+
+fn closer_for(open: char) -> &'static [char] {
+    match open {
+        '\u{201c}' => &['\u{201d}'],
+        '\u{201e}' => &['\u{201c}', '\u{201d}'],
+        '\u{00ab}' => &['\u{00bb}'],
+        '\u{00bb}' => &['\u{00ab}', '\u{00bb}'],
+        '\u{201a}' => &['\u{2018}', '\u{2019}'],
+        '\u{2018}' => &['\u{2019}'],
+        '"' => &['"'],
+        '\u{201d}' => &['\u{201d}'],
+        _ => &[],
+    }
+}
+
+fn is_double_open(c: char) -> bool {
+    matches!(c, '\u{201c}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' | '"')
+}
+
+/// Finds quotation mark pairs.
+fn find_marks(doc: &Doc<'_>) -> Vec<Marks> {
+    let toks = &doc.toks;
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let german = doc.lang == parallax_text::Lang::DE;
+    for (i, t) in toks.iter().enumerate() {
+        // A new paragraph ends an open quote unless it reopens it (English
+        // multi-paragraph quotes reopen “ at each paragraph).
+        if t.para_start {
+            if let Some((_, oc)) = open {
+                if t.punct() == Some(oc) && is_double_open(oc) {
+                    continue;
+                }
+                open = None;
+            }
+        }
+        let Some(c) = t.punct() else { continue };
+        let prev_end = i.checked_sub(1).map(|p| toks[p].span.end);
+        let touches_prev = prev_end == Some(t.span.start);
+        let next_touch = toks.get(i + 1).is_some_and(|n| n.span.start == t.span.end);
+        if let Some((o, oc)) = open {
+            if closer_for(oc).contains(&c) && (c != '"' || touches_prev || !next_touch) {
+                // “ closes „ only in German-style pairs; an English “ inside a
+                // “ quote means the closer was lost: restart there.
+                out.push(Marks { open: o, close: i });
+                open = None;
+                continue;
+            }
+            if oc == '\u{2018}' || oc == '\u{201a}' {
+                // A single-mark quote cannot hold a double one: it was an
+                // apostrophe.
+                if is_double_open(c) {
+                    open = Some((i, c));
+                }
+                continue;
+            }
+            if c == oc && c != '"' {
+                open = Some((i, c));
+            }
+            continue;
+        }
+        let opens = match c {
+            '\u{201c}' => !german || !touches_prev,
+            '\u{201e}' | '\u{00ab}' => true,
+            '\u{00bb}' => !touches_prev || i == 0,
+            '"' => !touches_prev && next_touch,
+            '\u{2018}' | '\u{201a}' => !touches_prev && next_touch,
+            _ => false,
+        };
+        if opens {
+            open = Some((i, c));
+        }
+    }
+    // Multi-paragraph: a quote whose paragraph ended while open was dropped
+    // above unless the next paragraph reopened it; the reopened mark was
+    // skipped, so the pair spans the paragraphs.
+    out
+}
+
+/// What an attribution found: the speaker phrase and the cue.
+#[derive(Debug, Clone)]
+struct Attribution {
+    /// Token range of the speaker phrase.
+    speaker: (usize, usize),
+    /// Token range of the cue.
+    cue: (usize, usize),
+    speech: bool,
+}
+
+/// Finds the quotes of `doc`. Resolved pronouns and descriptions are added
+/// to the entities' mentions.
+pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
+    let rules = Rules::for_lang(doc.lang);
+    let toks = &doc.toks;
+    let marks = find_marks(doc);
+    // Tokens inside direct quotes, and cue tokens already used.
+    let mut quoted = vec![false; toks.len()];
+    for m in &marks {
+        for q in &mut quoted[m.open..=m.close] {
+            *q = true;
+        }
+    }
+    let mut used = vec![false; toks.len()];
+    let mut raw: Vec<(QuoteKind, Vec<(usize, usize)>, Option<Attribution>, bool)> = Vec::new();
+
+    // Direct quotes.
+    let mut k = 0;
+    while k < marks.len() {
+        let m = marks[k];
+        let words = (m.open + 1..m.close).filter(|&i| toks[i].is_word()).count();
+        let post = attribution_after(doc, rules, m.close, &quoted);
+        let pre = attribution_before(doc, rules, m.open, &quoted);
+        let called = partial_after_called(doc, rules, m.open);
+        let starts_clause = clause_start(doc, m.open);
+        let mut parts = vec![(m.open, m.close + 1)];
+        let attr = post.clone().or(pre).or(called.clone());
+        // A split quote: “A,” he said, “B.”
+        if let Some(a) = &post {
+            if let Some(n) = marks.get(k + 1) {
+                let after_cue = a.speaker.1.max(a.cue.1);
+                let gap_ok = (after_cue..n.open).all(|i| {
+                    toks[i]
+                        .punct()
+                        .is_some_and(|c| matches!(c, ',' | ':' | '\u{2013}' | '\u{2014}'))
+                });
+                if gap_ok && toks[n.open].sentence <= toks[after_cue.saturating_sub(1)].sentence + 1
+                {
+                    parts.push((n.open, n.close + 1));
+                    k += 1;
+                }
+            }
+        }
+        if let Some(a) = &attr {
+            for u in &mut used[a.cue.0..a.cue.1] {
+                *u = true;
+            }
+            for u in &mut used[a.speaker.0..a.speaker.1] {
+                *u = true;
+            }
+        }
+        let is_partial = !starts_clause && called.is_none() && attr.is_none();
+        if (words >= 4 || attr.is_some()) && !(is_partial && words < 4) && words > 0 {
+            raw.push((QuoteKind::Direct, parts, attr, starts_clause || post.is_some()));
+        } else if called.is_some() {
+            raw.push((QuoteKind::Direct, parts, called, false));
+        }
+        k += 1;
+    }
+
+    // Indirect speech, sentence by sentence.
+    for &(s0, s1) in &doc.sentence_toks {
+        if let Some(q) = indirect_in_sentence(doc, rules, s0, s1, &quoted, &mut used) {
+            raw.push(q);
+        }
+    }
+    raw.sort_by_key(|(_, parts, _, _)| parts.first().map_or(0, |p| p.0));
+
+    // Mixed: reported content holding a quotation absorbs it.
+    let mut drop = vec![false; raw.len()];
+    for a in 0..raw.len() {
+        if raw[a].0 != QuoteKind::Indirect {
+            continue;
+        }
+        let (ia, ib) = (raw[a].1[0].0, raw[a].1[raw[a].1.len() - 1].1);
+        let mut mixed = false;
+        for b in 0..raw.len() {
+            if b != a && raw[b].0 == QuoteKind::Direct {
+                let (da, db) = (raw[b].1[0].0, raw[b].1[raw[b].1.len() - 1].1);
+                if da >= ia && db <= ib {
+                    drop[b] = true;
+                    mixed = true;
+                }
+            }
+        }
+        if !mixed && marks.iter().any(|m| m.open >= ia && m.close < ib) {
+            mixed = true;
+        }
+        if mixed {
+            raw[a].0 = QuoteKind::Mixed;
+        }
+    }
+
+    // Speakers, in text order so floating quotes and pronouns see the past.
+    let mut out: Vec<Quote> = Vec::new();
+    let mut last: Option<(Speaker, usize)> = None; // speaker, sentence of the quote
+    for (idx, (kind, parts, attr, sentence_like)) in raw.into_iter().enumerate() {
+        if drop[idx] {
+            continue;
+        }
+        let first_sentence = toks[parts[0].0].sentence as usize;
+        let (speaker, cue, speech) = match &attr {
+            Some(a) => (
+                Some(resolve_speaker(doc, rules, table, &quoted, a.speaker, out.last())),
+                Some(doc.span_of(a.cue.0, a.cue.1)),
+                a.speech,
+            ),
+            None => {
+                // Floating: inherit from a quote in the previous two sentences.
+                let inherited =
+                    last.as_ref().filter(|(_, s)| first_sentence <= s + 2).map(|(sp, _)| Speaker {
+                        span: None,
+                        text: sp.text.clone(),
+                        entity: sp.entity,
+                        resolution: SpeakerResolution::Inherited,
+                    });
+                if inherited.is_none() && !(kind == QuoteKind::Direct && sentence_like) {
+                    continue;
+                }
+                (inherited, None, true)
+            }
+        };
+        let last_tok = parts[parts.len() - 1].1.saturating_sub(1);
+        if let Some(sp) = &speaker {
+            last = Some((sp.clone(), toks[last_tok].sentence as usize));
+        }
+        let spans = parts.iter().map(|&(a, b)| trim_content(doc, a, b)).collect();
+        out.push(Quote { kind, parts: spans, cue, speech, speaker });
+    }
+    out
+}
+
+/// The content span of tokens `[a, b)` without a final full stop outside
+/// quotation marks.
+fn trim_content(doc: &Doc<'_>, a: usize, mut b: usize) -> Span {
+    while b > a + 1 && doc.toks[b - 1].punct().is_some_and(|c| matches!(c, '.' | ',' | ';' | ':')) {
+        b -= 1;
+    }
+    doc.span_of(a, b)
+}
+
+/// True when the token at `i` starts a clause: sentence or paragraph start,
+/// after a colon, or after a dash.
+fn clause_start(doc: &Doc<'_>, i: usize) -> bool {
+    let toks = &doc.toks;
+    if i == 0 || toks[i].para_start {
+        return true;
+    }
+    let p = &toks[i - 1];
+    if p.sentence != toks[i].sentence {
+        return true;
+    }
+    matches!(p.punct(), Some(':' | '\u{2013}' | '\u{2014}' | '.' | '?' | '!'))
+        || (p.punct() == Some(',')
+            && i >= 2
+            && cue_at(doc, Rules::for_lang(doc.lang), i - 2).is_some())
+}
+
+/// The cue at token `i` (one or more tokens): `Some((end, speech))`.
+fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, bool)> {
+    let t = doc.toks.get(i)?;
+    if !t.is_word() {
+        return None;
+    }
+    if t.lower == "according" && doc.toks.get(i + 1).is_some_and(|n| n.lower == "to") {
+        return Some((i + 2, true));
+    }
+    if (t.lower == "has" || t.lower == "have")
+        && doc.toks.get(i + 1).is_some_and(|n| n.lower == "learned")
+    {
+        return Some((i + 2, false));
+    }
+    if t.cap {
+        return None; // "United States", sentence-initial "Says"
+    }
+    let speech = rules.cue(&t.lower)?;
+    // "said to be", "pledged to increase", "added to": not reporting.
+    if doc.toks.get(i + 1).is_some_and(|n| n.lower == "to") {
+        return None;
+    }
+    // Passive "was stated by": the subject is not the speaker.
+    if !rules.is_german()
+        && i.checked_sub(1).and_then(|p| doc.toks.get(p)).is_some_and(|p| {
+            matches!(p.lower.as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "being")
+        })
+    {
+        return None;
+    }
+    let mut end = i + 1;
+    // German separable particles and "mit"/"hinzu" are the cue's too.
+    if rules.is_german() {
+        if let Some(n) = doc.toks.get(end) {
+            if matches!(n.lower.as_str(), "mit" | "hinzu" | "ein") {
+                end += 1;
+            }
+        }
+    }
+    Some((end, speech))
+}
+
+/// Words that may sit between a speaker and the cue.
+fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "had"
+            | "has"
+            | "have"
+            | "was"
+            | "is"
+            | "also"
+            | "then"
+            | "later"
+            | "later,"
+            | "reportedly"
+            | "previously"
+            | "recently"
+            | "publicly"
+            | "repeatedly"
+            | "would"
+            | "will"
+            | "once"
+            | "again"
+            | "further"
+            | "often"
+            | "already"
+            | "hat"
+            | "habe"
+            | "hatte"
+            | "auch"
+            | "noch"
+    )
+}
+
+/// Words that end a speaker phrase going backwards (clause boundaries).
+fn is_np_breaker(rules: &Rules, w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "and"
+            | "but"
+            | "or"
+            | "as"
+            | "when"
+            | "while"
+            | "because"
+            | "if"
+            | "dass"
+            | "und"
+            | "aber"
+            | "oder"
+            | "weil"
+            | "wie"
+            | "als"
+    ) || rules.cue(w).is_some()
+}
+
+/// The speaker phrase ending just before token `end`: a name, pronoun or
+/// description. Returns its token range.
+fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usize, usize)> {
+    let toks = &doc.toks;
+    let mut e = end;
+    while e > 0 && toks[e - 1].is_word() && is_aux(&toks[e - 1].lower) {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && e - s < 9 {
+        let t = &toks[s - 1];
+        if t.sentence != toks[e.saturating_sub(1)].sentence {
+            break;
+        }
+        if t.is_word() {
+            if is_np_breaker(rules, &t.lower)
+                || (!t.cap && t.lower.len() > 4 && t.lower.ends_with("ing"))
+            {
+                break;
+            }
+            s -= 1;
+            if rules.pronoun(&t.lower).is_some() && s + 1 == e {
+                break;
+            }
+        } else if t.is_punct('.')
+            && s >= 2
+            && toks[s - 2].text.chars().count() <= 3
+            && toks[s - 2].cap
+        {
+            s -= 1; // "Mr." / "J."
+        } else {
+            break;
+        }
+    }
+    if s == e {
+        return None;
+    }
+    // Cut at the last word that cannot be inside a noun phrase: a stop word
+    // other than a determiner or "of", or a lower-case word right before a
+    // capitalised run when that word is a verb-like clause word.
+    let mut start = s;
+    for k in s..e {
+        let w = &toks[k].lower;
+        if k > s && rules.is_determiner(w) {
+            start = k;
+        }
+        if matches!(
+            w.as_str(),
+            "in" | "on"
+                | "at"
+                | "after"
+                | "before"
+                | "during"
+                | "since"
+                | "for"
+                | "with"
+                | "to"
+                | "from"
+                | "by"
+                | "am"
+                | "im"
+                | "nach"
+                | "vor"
+                | "then"
+                | "but"
+                | "so"
+                | "yet"
+                | "also"
+                | "auch"
+        ) && k + 1 < e
+        {
+            start = k + 1;
+        }
+    }
+    // Sentence-initial adverbs: "Earlier, …" are cut by the comma above.
+    let len = e - start;
+    if len == 0 {
+        return None;
+    }
+    // A pronoun must stand alone.
+    if let Some(p) = (start..e).find(|&k| rules.pronoun(&toks[k].lower).is_some()) {
+        if p + 1 == e {
+            return Some((p, e));
+        }
+        return None;
+    }
+    Some((start, e))
+}
+
+/// The speaker phrase starting at token `start` (inverted attribution,
+/// "said Kremlin spokesman Dmitry Peskov").
+fn np_after(doc: &Doc<'_>, rules: &Rules, start: usize) -> Option<(usize, usize)> {
+    let toks = &doc.toks;
+    let mut e = start;
+    while e < toks.len() && e - start < 10 && toks[e].sentence == toks[start].sentence {
+        let t = &toks[e];
+        if t.is_word() {
+            if is_np_breaker(rules, &t.lower)
+                || (e > start && is_time_word(&t.lower))
+                || (e > start && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ing"))
+            {
+                break;
+            }
+            if e > start
+                && matches!(
+                    t.lower.as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "vor"
+                        | "am"
+                        | "im"
+                        | "auf"
+                        | "gegenüber"
+                )
+            {
+                break;
+            }
+            e += 1;
+        } else if t.is_punct('.')
+            && e > start
+            && toks[e - 1].text.chars().count() <= 3
+            && toks[e - 1].cap
+            && toks.get(e + 1).is_some_and(|n| n.cap)
+        {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    (e > start).then_some((start, e))
+}
+
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "earlier"
+            | "late"
+            | "last"
+            | "this"
+            | "on"
+            | "montag"
+            | "dienstag"
+            | "mittwoch"
+            | "donnerstag"
+            | "freitag"
+            | "samstag"
+            | "sonntag"
+            | "heute"
+            | "gestern"
+            | "am"
+    )
+}
+
+/// Whether a speaker phrase can speak: it has a name, a pronoun, a
+/// determiner plus a noun, or a plural/collective noun.
+fn plausible_speaker(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    table: &EntityTable,
+    np: (usize, usize),
+) -> bool {
+    let toks = &doc.toks;
+    let words: Vec<usize> = (np.0..np.1).filter(|&k| toks[k].is_word()).collect();
+    let Some(&last) = words.last() else { return false };
+    if words.len() == 1 && rules.pronoun(&toks[last].lower).is_some() {
+        return !matches!(toks[last].lower.as_str(), "it" | "es") || true;
+    }
+    if (np.0..np.1).any(|k| table.at_tok.get(k).copied().flatten().is_some()) {
+        return true;
+    }
+    if words.iter().any(|&k| toks[k].cap) {
+        return true;
+    }
+    let first = &toks[words[0]].lower;
+    rules.is_determiner(first)
+        || toks[last].lower.ends_with('s')
+        || rules.is_title(&toks[last].lower)
+}
+
+/// `“…,” X said` / `“…,” said X` / `„…“, so X` after the closing mark.
+fn attribution_after(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    close: usize,
+    quoted: &[bool],
+) -> Option<Attribution> {
+    let toks = &doc.toks;
+    let mut i = close + 1;
+    while toks
+        .get(i)
+        .is_some_and(|t| matches!(t.punct(), Some(',' | '\u{2013}' | '\u{2014}' | '-')))
+    {
+        i += 1;
+    }
+    let start = i;
+    if start >= toks.len() || quoted.get(start).copied().unwrap_or(false) || toks[start].para_start
+    {
+        return None;
+    }
+    // Inverted: cue first.
+    if let Some((cue_end, speech)) = cue_at(doc, rules, start) {
+        let np = np_after(doc, rules, cue_end)?;
+        return Some(Attribution { speaker: np, cue: (start, cue_end), speech });
+    }
+    if rules.is_german() && toks[start].lower == "so" {
+        let np = np_after(doc, rules, start + 1)?;
+        return Some(Attribution { speaker: np, cue: (start, start + 1), speech: true });
+    }
+    // Speaker first: up to 9 words, then the cue.
+    let mut k = start;
+    while k < toks.len() && k < start + 10 && toks[k].is_word() {
+        if let Some((cue_end, speech)) = cue_at(doc, rules, k) {
+            if k == start {
+                return None;
+            }
+            let np = np_before(doc, rules, k)?;
+            if np.0 != start && !(np.0 > start && (start..np.0).all(|x| !toks[x].cap || true)) {
+                return None;
+            }
+            return Some(Attribution { speaker: (start, k), cue: (k, cue_end), speech })
+                .map(|a| Attribution { speaker: trim_aux(doc, a.speaker), ..a });
+        }
+        k += 1;
+    }
+    None
+}
+
+fn trim_aux(doc: &Doc<'_>, np: (usize, usize)) -> (usize, usize) {
+    let mut e = np.1;
+    while e > np.0 + 1 && is_aux(&doc.toks[e - 1].lower) {
+        e -= 1;
+    }
+    (np.0, e)
+}
+
+/// `X said: “…”` / `X told reporters, “…”` / `said X: “…”` before the mark.
+fn attribution_before(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    open: usize,
+    quoted: &[bool],
+) -> Option<Attribution> {
+    let toks = &doc.toks;
+    if open == 0 || toks[open].para_start {
+        return None;
+    }
+    let p = &toks[open - 1];
+    if !matches!(p.punct(), Some(':' | ','))
+        && !(p.is_word() && (p.lower == "that" || rules.cue(&p.lower).is_some()))
+    {
+        return None;
+    }
+    let sentence = toks[open].sentence;
+    // Look back for a cue within 10 tokens.
+    let mut k = open;
+    while k > 0 && open - k < 12 {
+        k -= 1;
+        if toks[k].sentence != sentence && !matches!(p.punct(), Some(':')) || quoted[k] {
+            break;
+        }
+        if let Some((cue_end, speech)) = cue_at(doc, rules, k) {
+            if cue_end > open {
+                continue;
+            }
+            if let Some(np) = np_before(doc, rules, k) {
+                if plausible_speaker(doc, rules, &EntityTable::default(), np) {
+                    return Some(Attribution { speaker: np, cue: (k, cue_end), speech });
+                }
+            }
+            // Inverted: "sagte der Minister: „…“".
+            if let Some(np) = np_after(doc, rules, cue_end) {
+                if np.1 <= open {
+                    return Some(Attribution { speaker: np, cue: (k, cue_end), speech });
+                }
+            }
+            return None;
+        }
+    }
+    None
+}
+
+/// `what he called “…”` / `which X described as “…”`.
+fn partial_after_called(doc: &Doc<'_>, rules: &Rules, open: usize) -> Option<Attribution> {
+    let toks = &doc.toks;
+    let mut k = open.checked_sub(1)?;
+    if toks[k].lower == "as" {
+        k = k.checked_sub(1)?;
+    }
+    let verb = &toks[k].lower;
+    if !matches!(
+        verb.as_str(),
+        "called"
+            | "calls"
+            | "described"
+            | "describes"
+            | "termed"
+            | "dubbed"
+            | "labeled"
+            | "labelled"
+            | "nannte"
+            | "bezeichnete"
+    ) {
+        return None;
+    }
+    let np = np_before(doc, rules, k)?;
+    let before = np.0.checked_sub(1).map(|b| toks[b].lower.as_str());
+    if !matches!(before, Some("what" | "which" | "als" | "was")) {
+        return None;
+    }
+    Some(Attribution { speaker: np, cue: (k, k + 1), speech: true })
+}
+
+/// Indirect speech in the sentence of tokens `[s0, s1)`.
+#[allow(clippy::type_complexity)]
+fn indirect_in_sentence(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    s0: usize,
+    s1: usize,
+    quoted: &[bool],
+    used: &mut [bool],
+) -> Option<(QuoteKind, Vec<(usize, usize)>, Option<Attribution>, bool)> {
+    let toks = &doc.toks;
+    // Sentence end without final punctuation.
+    let mut end = s1;
+    while end > s0
+        && toks[end - 1].punct().is_some_and(|c| matches!(c, '.' | '!' | '?'))
+        && !quoted[end - 1]
+    {
+        end -= 1;
+    }
+    let mut k = s0;
+    while k < end {
+        if quoted[k] || used[k] {
+            k += 1;
+            continue;
+        }
+        let Some((cue_end, speech)) = cue_at(doc, rules, k) else {
+            k += 1;
+            continue;
+        };
+        let according = toks[k].lower == "according";
+        // "According to X, CONTENT." / "CONTENT, according to X."
+        if according {
+            let np = np_after(doc, rules, cue_end)?;
+            if toks.get(np.1).is_some_and(|t| t.is_punct(',')) && k == s0 {
+                let c0 = np.1 + 1;
+                if end > c0 + 2 {
+                    mark(used, k, np.1);
+                    return Some((
+                        QuoteKind::Indirect,
+                        vec![(c0, end)],
+                        Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
+                        false,
+                    ));
+                }
+            }
+            if k > s0 + 2 && toks[k - 1].is_punct(',') && np.1 >= end.saturating_sub(1) {
+                mark(used, k, np.1);
+                return Some((
+                    QuoteKind::Indirect,
+                    vec![(s0, k - 1)],
+                    Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
+                    false,
+                ));
+            }
+            k = cue_end;
+            continue;
+        }
+        // German "laut X CONTENT" and "X zufolge CONTENT".
+        if rules.is_german() && (toks[k].lower == "laut" || toks[k].lower == "zufolge") {
+            k += 1;
+            continue;
+        }
+        // Post: "CONTENT, X said [adverbials]." or "CONTENT, said X."
+        let tail_short = |from: usize| {
+            (from..end).filter(|&x| toks[x].is_word()).count() <= 7
+                && !(from..end).any(|x| toks[x].lower == "that" || toks[x].lower == "dass")
+        };
+        if k > s0 + 3 {
+            // Inverted: ", said X."
+            if toks[k - 1].is_punct(',')
+                || toks[k - 1].punct().is_some_and(|c| c == '\u{201d}' || c == '"')
+            {
+                if let Some(np) = np_after(doc, rules, cue_end) {
+                    if tail_short(np.1) {
+                        mark(used, k, np.1);
+                        let content_end = comma_before(doc, s0, k);
+                        return Some((
+                            QuoteKind::Indirect,
+                            vec![(s0, content_end)],
+                            Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
+                            false,
+                        ));
+                    }
+                }
+            }
+            // ", X said."
+            if let Some(np) = np_before(doc, rules, k) {
+                let comma = np.0.checked_sub(1).filter(|&c| c > s0 && toks[c].punct() == Some(','));
+                if let Some(c) = comma {
+                    if tail_short(cue_end)
+                        && plausible_speaker(doc, rules, &EntityTable::default(), np)
+                    {
+                        mark(used, np.0, cue_end);
+                        return Some((
+                            QuoteKind::Indirect,
+                            vec![(s0, c)],
+                            Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
+                            false,
+                        ));
+                    }
+                }
+            }
+        }
+        // Pre: "X said (that) CONTENT" / German "X sagte, CONTENT".
+        let np = np_before(doc, rules, k)
+            .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np));
+        let (np, inverted) = match np {
+            Some(np) => (np, false),
+            None if rules.is_german() => match np_after(doc, rules, cue_end) {
+                Some(np) => (np, true),
+                None => {
+                    k = cue_end;
+                    continue;
+                }
+            },
+            None => {
+                k = cue_end;
+                continue;
+            }
+        };
+        let mut c0 = if inverted { np.1 } else { cue_end };
+        let limit = (c0 + 12).min(end);
+        let that = (c0..limit).find(|&x| {
+            !quoted[x]
+                && (toks[x].lower == "that"
+                    || toks[x].lower == "dass"
+                    || toks[x].lower == "whether"
+                    || toks[x].lower == "if")
+        });
+        if let Some(t) = that {
+            // "that" opens the content; German "dass" belongs to it.
+            c0 = if toks[t].lower == "dass" { t } else { t + 1 };
+        } else if !rules.strong_cue(&toks[k].lower) {
+            k = cue_end;
+            continue;
+        } else {
+            // Skip the addressee of "told" and time/place adverbials.
+            c0 = skip_adverbials(doc, rules, c0, end, &toks[k].lower);
+            if rules.is_german() {
+                // German reported clauses follow a comma: "sagte, er sei".
+                match (c0..limit).find(|&x| toks[x].is_punct(',')) {
+                    Some(c) => c0 = c + 1,
+                    None => {
+                        k = cue_end;
+                        continue;
+                    }
+                }
+            }
+        }
+        while c0 < end && toks[c0].punct().is_some_and(|c| matches!(c, ',' | ':')) {
+            c0 += 1;
+        }
+        let words = (c0..end).filter(|&x| toks[x].is_word()).count();
+        if words >= 3 {
+            // Content wholly inside one direct quote: that quote has it.
+            if quoted[c0] && (c0..end).all(|x| quoted[x]) {
+                k = cue_end;
+                continue;
+            }
+            mark(used, np.0, cue_end);
+            return Some((
+                QuoteKind::Indirect,
+                vec![(c0, end)],
+                Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
+                false,
+            ));
+        }
+        k = cue_end;
+    }
+    None
+}
+
+fn mark(used: &mut [bool], a: usize, b: usize) {
+    for u in used.iter_mut().take(b).skip(a) {
+        *u = true;
+    }
+}
+
+/// The content end before a post attribution: the comma before the cue.
+fn comma_before(doc: &Doc<'_>, s0: usize, k: usize) -> usize {
+    let mut e = k;
+    while e > s0
+        && doc.toks[e - 1].punct().is_some_and(|c| matches!(c, ',' | '\u{2013}' | '\u{2014}'))
+    {
+        e -= 1;
+    }
+    e
+}
+
+/// After a cue: skips "reporters", "CNN", "on Tuesday", "in a statement".
+fn skip_adverbials(doc: &Doc<'_>, rules: &Rules, mut i: usize, end: usize, cue: &str) -> usize {
+    let toks = &doc.toks;
+    let start = i;
+    if matches!(cue, "told" | "tells" | "tell" | "telling" | "asked" | "urged" | "warned") {
+        // One noun phrase: "reporters", "the BBC", "Fox News".
+        if i < end && toks[i].is_word() && rules.is_determiner(&toks[i].lower) {
+            i += 1;
+        }
+        while i < end && toks[i].is_word() && (toks[i].cap || i == start) && i < start + 4 {
+            i += 1;
+        }
+    }
+    loop {
+        let before = i;
+        if i < end && is_time_word(&toks[i].lower) {
+            i += 1;
+            while i < end
+                && toks[i].is_word()
+                && (toks[i].cap
+                    || is_time_word(&toks[i].lower)
+                    || matches!(
+                        toks[i].lower.as_str(),
+                        "week" | "month" | "year" | "night" | "morning" | "evening" | "afternoon"
+                    ))
+            {
+                i += 1;
+            }
+        }
+        if i + 1 < end
+            && matches!(toks[i].lower.as_str(), "in" | "during" | "at" | "on" | "via" | "through")
+        {
+            let mut j = i + 1;
+            while j < end
+                && j < i + 6
+                && toks[j].is_word()
+                && !matches!(toks[j].lower.as_str(), "that")
+            {
+                if matches!(
+                    toks[j].lower.as_str(),
+                    "statement"
+                        | "interview"
+                        | "briefing"
+                        | "post"
+                        | "letter"
+                        | "tweet"
+                        | "speech"
+                        | "email"
+                        | "conference"
+                        | "call"
+                        | "release"
+                        | "twitter"
+                        | "x"
+                        | "facebook"
+                        | "televised"
+                        | "address"
+                        | "remarks"
+                ) {
+                    i = j + 1;
+                    // "in an interview with CNN"
+                    if i + 1 < end && toks[i].lower == "with" {
+                        i += 1;
+                        while i < end
+                            && toks[i].is_word()
+                            && (toks[i].cap || rules.is_determiner(&toks[i].lower))
+                        {
+                            i += 1;
+                        }
+                    }
+                    break;
+                }
+                j += 1;
+            }
+        }
+        if i == before {
+            break;
+        }
+    }
+    i
+}
+
+/// Resolves the speaker phrase at token range `np`.
+fn resolve_speaker(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    table: &mut EntityTable,
+    quoted: &[bool],
+    np: (usize, usize),
+    prev: Option<&Quote>,
+) -> Speaker {
+    let toks = &doc.toks;
+    let span = doc.span_of(np.0, np.1);
+    let text = doc.slice(span).to_string();
+    // A name as the head of the phrase ("Kremlin spokesman Dmitry Peskov",
+    // not "Rubio's spokesperson").
+    let head = (np.0..np.1).rev().find(|&k| toks[k].is_word());
+    if let Some(e) = head.and_then(|k| table.at_tok.get(k).copied().flatten()) {
+        table.add_mention(e, span);
+        if let Some(ent) = table.entities.get_mut(e) {
+            if ent.kind == EntityKind::Other {
+                ent.kind = EntityKind::Person;
+            }
+        }
+        return Speaker {
+            span: Some(span),
+            text,
+            entity: Some(e),
+            resolution: SpeakerResolution::Name,
+        };
+    }
+    let words: Vec<usize> = (np.0..np.1).filter(|&k| toks[k].is_word()).collect();
+    if words.len() == 1 {
+        if let Some(g) = rules.pronoun(&toks[words[0]].lower) {
+            let plural = g.is_none() && !matches!(toks[words[0]].lower.as_str(), "it" | "es");
+            let target = if plural {
+                None
+            } else if matches!(toks[words[0]].lower.as_str(), "it" | "es") {
+                latest_entity(quoted, table, np.0, |e| e.kind == EntityKind::Organization, None)
+            } else {
+                // The previous quote's speaker, if that quote is near and
+                // compatible (news style: "…," X said. "…," he said.),
+                // else the latest compatible person outside quotes.
+                let near_prev = prev.filter(|q| {
+                    let last = q.parts.last().map_or(0, |p| p.end as usize);
+                    let sentence_of = |byte: usize| {
+                        toks.iter()
+                            .find(|t| t.span.start as usize >= byte)
+                            .map_or(u32::MAX, |t| t.sentence)
+                    };
+                    sentence_of(last) + 2 >= toks[np.0].sentence
+                });
+                let prev_entity = near_prev
+                    .and_then(|q| q.speaker.as_ref())
+                    .and_then(|s| s.entity)
+                    .filter(|&e| {
+                        table.entities.get(e).is_some_and(|ent| {
+                            ent.kind == EntityKind::Person
+                                && match (g, ent.gender) {
+                                    (Some(a), Some(b)) => a == b || b == Gender::Unisex,
+                                    _ => true,
+                                }
+                        })
+                    });
+                prev_entity.or_else(|| {
+                    latest_entity(quoted, table, np.0, |e| e.kind == EntityKind::Person, g)
+                })
+            };
+            if let Some(e) = target {
+                table.add_mention(e, span);
+                if let Some(ent) = table.entities.get_mut(e) {
+                    if ent.gender.is_none() && g.is_some() && !rules.is_german() {
+                        ent.gender = g;
+                    }
+                }
+                return Speaker {
+                    span: Some(span),
+                    text,
+                    entity: Some(e),
+                    resolution: SpeakerResolution::Pronoun,
+                };
+            }
+            return Speaker {
+                span: Some(span),
+                text,
+                entity: None,
+                resolution: SpeakerResolution::Unresolved,
+            };
+        }
+    }
+    // A definite description naming a role: "the Kremlin spokesman".
+    let definite = words.first().is_some_and(|&k| {
+        matches!(toks[k].lower.as_str(), "the" | "der" | "die" | "das" | "den" | "dem" | "des")
+    });
+    if definite {
+        let content: Vec<String> = words[1..].iter().map(|&k| toks[k].lower.clone()).collect();
+        if let Some(head) = content.last() {
+            let head = head.clone();
+            let found = latest_entity(
+                quoted,
+                table,
+                np.0,
+                |e| {
+                    e.kind == EntityKind::Person
+                        && e.roles.iter().any(|r| {
+                            let r = r.to_lowercase();
+                            r.split_whitespace().any(|w| w == head)
+                                && content.iter().all(|c| {
+                                    r.contains(c.as_str()) || c.len() < 3 || rules.is_title(c)
+                                })
+                        })
+                },
+                None,
+            );
+            if let Some(e) = found {
+                table.add_mention(e, span);
+                return Speaker {
+                    span: Some(span),
+                    text,
+                    entity: Some(e),
+                    resolution: SpeakerResolution::Description,
+                };
+            }
+        }
+    }
+    Speaker { span: Some(span), text, entity: None, resolution: SpeakerResolution::Unresolved }
+}
+
+/// The entity with the latest name mention before token `before` that
+/// passes `ok` and has a compatible gender.
+fn latest_entity(
+    quoted: &[bool],
+    table: &EntityTable,
+    before: usize,
+    ok: impl Fn(&crate::entities::Entity) -> bool,
+    gender: Option<Gender>,
+) -> Option<usize> {
+    table
+        .mentions
+        .iter()
+        .rev()
+        .filter(|m| m.full.1 <= before && !quoted.get(m.toks.0).copied().unwrap_or(false))
+        .map(|m| m.entity)
+        .find(|&e| {
+            table.entities.get(e).is_some_and(|ent| {
+                ok(ent)
+                    && match (gender, ent.gender) {
+                        (Some(a), Some(b)) => a == b || b == Gender::Unisex,
+                        _ => true,
+                    }
+            })
+        })
 }

@@ -1,0 +1,173 @@
+//! The token stream the extractors read: the analyser's words and numbers
+//! with the punctuation between them, each knowing its sentence.
+
+use parallax_model::Span;
+use parallax_text::{Analysis, Lang, TokenKind};
+
+/// What a stream token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Word,
+    Number,
+    /// One punctuation or symbol char.
+    Punct(char),
+}
+
+/// One token of the stream.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok<'a> {
+    pub(crate) span: Span,
+    /// Surface form.
+    pub(crate) text: &'a str,
+    /// Lower-cased surface form (words); the char itself for punctuation.
+    pub(crate) lower: String,
+    pub(crate) kind: Kind,
+    pub(crate) sentence: u32,
+    /// First char upper-case.
+    pub(crate) cap: bool,
+    /// A paragraph break (blank line) comes right before this token.
+    pub(crate) para_start: bool,
+}
+
+impl Tok<'_> {
+    pub(crate) fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    pub(crate) fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+
+    pub(crate) fn punct(&self) -> Option<char> {
+        match self.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The word without a possessive `'s` / `’s` / `'`.
+    pub(crate) fn bare(&self) -> &str {
+        for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+            if let Some(b) = self.text.strip_suffix(suffix) {
+                if !b.is_empty() {
+                    return b;
+                }
+            }
+        }
+        self.text
+    }
+}
+
+/// The article as the extractors see it.
+pub(crate) struct Doc<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) toks: Vec<Tok<'a>>,
+    pub(crate) lang: Lang,
+    /// Token index range of each sentence.
+    pub(crate) sentence_toks: Vec<(usize, usize)>,
+}
+
+impl<'a> Doc<'a> {
+    pub(crate) fn new(text: &'a str, analysis: &Analysis) -> Doc<'a> {
+        let lang = analysis.lang.unwrap_or(Lang::EN);
+        let mut toks: Vec<Tok<'a>> = Vec::with_capacity(analysis.tokens.len() * 5 / 4);
+        let mut at = 0usize;
+        let mut sentence = 0usize;
+        let sentences = &analysis.sentences;
+        let sentence_of = |pos: usize, from: usize| -> usize {
+            let mut s = from;
+            while s + 1 < sentences.len() && sentences[s + 1].start as usize <= pos {
+                s += 1;
+            }
+            s
+        };
+        let mut pending_para = true;
+        for t in &analysis.tokens {
+            let start = t.span.start as usize;
+            let end = t.span.end as usize;
+            if start < at || end > text.len() {
+                continue;
+            }
+            // Punctuation in the gap.
+            if let Some(gap) = text.get(at..start) {
+                for (i, c) in gap.char_indices() {
+                    if c == '\n' {
+                        pending_para = true;
+                    }
+                    if c.is_whitespace() {
+                        continue;
+                    }
+                    let s = at + i;
+                    sentence = sentence_of(s, sentence);
+                    toks.push(Tok {
+                        span: Span::new(s, s + c.len_utf8()),
+                        text: &gap[i..i + c.len_utf8()],
+                        lower: c.to_string(),
+                        kind: Kind::Punct(c),
+                        sentence: sentence as u32,
+                        cap: false,
+                        para_start: std::mem::take(&mut pending_para),
+                    });
+                }
+            }
+            let Some(surface) = text.get(start..end) else {
+                continue;
+            };
+
+            sentence = sentence_of(start, sentence);
+            toks.push(Tok {
+                span: t.span,
+                text: surface,
+                lower: surface.to_lowercase(),
+                kind: match t.kind {
+                    TokenKind::Word => Kind::Word,
+                    TokenKind::Number => Kind::Number,
+                },
+                sentence: sentence as u32,
+                cap: surface.chars().next().is_some_and(char::is_uppercase),
+                para_start: std::mem::take(&mut pending_para),
+            });
+            at = end;
+        }
+        if let Some(gap) = text.get(at..) {
+            for (i, c) in gap.char_indices() {
+                if c.is_whitespace() {
+                    continue;
+                }
+                let s = at + i;
+                sentence = sentence_of(s, sentence);
+                toks.push(Tok {
+                    span: Span::new(s, s + c.len_utf8()),
+                    text: &gap[i..i + c.len_utf8()],
+                    lower: c.to_string(),
+                    kind: Kind::Punct(c),
+                    sentence: sentence as u32,
+                    cap: false,
+                    para_start: false,
+                });
+            }
+        }
+        let mut sentence_toks = vec![(0usize, 0usize); sentences.len().max(1)];
+        let mut i = 0;
+        for (s, range) in sentence_toks.iter_mut().enumerate() {
+            let start = i;
+            while i < toks.len() && toks[i].sentence as usize == s {
+                i += 1;
+            }
+            *range = (start, i);
+        }
+        Doc { text, toks, lang, sentence_toks }
+    }
+
+    /// The text from the start of token `a` to the end of token `b - 1`.
+    pub(crate) fn span_of(&self, a: usize, b: usize) -> Span {
+        match (self.toks.get(a), b.checked_sub(1).and_then(|e| self.toks.get(e))) {
+            (Some(x), Some(y)) if a < b => Span::new(x.span.start as usize, y.span.end as usize),
+            _ => Span::new(0, 0),
+        }
+    }
+
+    pub(crate) fn slice(&self, span: Span) -> &'a str {
+        span.slice(self.text).unwrap_or("")
+    }
+}

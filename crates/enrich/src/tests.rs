@@ -1,0 +1,255 @@
+//! Quote styles, attribution patterns, speakers, entities and roles.
+
+use parallax_text::Analyzer;
+
+use crate::entities::EntityKind;
+use crate::lexicon::Lexicon;
+use crate::quotes::{QuoteKind, SpeakerResolution};
+use crate::{Enricher, Extraction};
+
+fn run(text: &str, lang: &str) -> Extraction {
+    let analysis = Analyzer::new().analyze(text, Some(lang));
+    Enricher::new(Lexicon::empty()).enrich(text, &analysis, None)
+}
+
+/// (kind, content parts joined by " | ", speaker text, resolved entity name)
+fn quotes(text: &str, lang: &str) -> Vec<(QuoteKind, String, Option<String>, Option<String>)> {
+    let x = run(text, lang);
+    x.quotes
+        .iter()
+        .map(|q| {
+            let body: Vec<&str> = q.parts.iter().filter_map(|s| s.slice(text)).collect();
+            let sp = q.speaker.as_ref();
+            (
+                q.kind,
+                body.join(" | "),
+                sp.map(|s| s.text.clone()),
+                sp.and_then(|s| s.entity).and_then(|e| x.entities.get(e)).map(|e| e.name.clone()),
+            )
+        })
+        .collect()
+}
+
+fn one(text: &str, lang: &str) -> (QuoteKind, String, Option<String>, Option<String>) {
+    let q = quotes(text, lang);
+    assert_eq!(q.len(), 1, "{q:?}");
+    q.into_iter().next().unwrap()
+}
+
+#[test]
+fn every_quotation_style_with_a_following_attribution() {
+    let cases = [
+        ("“We will stay in NATO,” Rubio said.", "“We will stay in NATO,”", "en"),
+        ("\"We will stay in NATO,\" Rubio said.", "\"We will stay in NATO,\"", "en"),
+        ("«We will stay in NATO», Rubio said.", "«We will stay in NATO»", "en"),
+        ("‘We will stay in NATO,’ Rubio said.", "‘We will stay in NATO,’", "en"),
+        ("„Wir bleiben in der NATO“, sagte Rubio.", "„Wir bleiben in der NATO“", "de"),
+        ("„Wir bleiben in der NATO”, sagte Rubio.", "„Wir bleiben in der NATO”", "de"),
+        ("»Wir bleiben in der NATO«, sagte Rubio.", "»Wir bleiben in der NATO«", "de"),
+        ("‚Wir bleiben in der NATO‘, sagte Rubio.", "‚Wir bleiben in der NATO‘", "de"),
+    ];
+    for (text, body, lang) in cases {
+        let (kind, got, speaker, _) = one(text, lang);
+        assert_eq!(kind, QuoteKind::Direct, "{text}");
+        assert_eq!(got, body, "{text}");
+        assert_eq!(speaker.as_deref(), Some("Rubio"), "{text}");
+    }
+}
+
+#[test]
+fn attribution_before_the_quote_and_inverted_order() {
+    let (_, body, speaker, _) = one(
+        "Rubio told reporters on Friday: “The United States remains as active in NATO as ever.”",
+        "en",
+    );
+    assert_eq!(body, "“The United States remains as active in NATO as ever.”");
+    assert_eq!(speaker.as_deref(), Some("Rubio"));
+
+    let (_, _, speaker, name) = one(
+        "Dmitry Peskov spoke to the press. “There is nothing in the schedule now,” said Kremlin spokesman Dmitry Peskov.",
+        "en",
+    );
+    assert_eq!(speaker.as_deref(), Some("Kremlin spokesman Dmitry Peskov"));
+    assert_eq!(name.as_deref(), Some("Dmitry Peskov"));
+}
+
+#[test]
+fn a_quote_split_around_its_attribution_is_one_quote() {
+    let (kind, body, speaker, _) = one(
+        "“We will know soon enough,” Rubio said, “whether Russia is serious about peace.”",
+        "en",
+    );
+    assert_eq!(kind, QuoteKind::Direct);
+    assert_eq!(body, "“We will know soon enough,” | “whether Russia is serious about peace.”");
+    assert_eq!(speaker.as_deref(), Some("Rubio"));
+}
+
+#[test]
+fn a_quote_running_over_paragraphs_is_one_quote() {
+    let text = "Rutte said: “The agenda is not for the US to leave NATO.\n\n\
+                “The US is here, and it is here to stay in Europe.”\n\nThe meeting ended.";
+    let (_, body, speaker, _) = one(text, "en");
+    assert!(body.starts_with("“The agenda") && body.ends_with("stay in Europe.”"), "{body}");
+    assert_eq!(speaker.as_deref(), Some("Rutte"));
+}
+
+#[test]
+fn partial_quote_inside_reported_speech() {
+    let text = "US Secretary of State Marco Rubio arrived in Brussels on Thursday. \
+                Upon arriving, Rubio dismissed what he called “hysteria and hyperbole” in the media.";
+    let q = quotes(text, "en");
+    let hysteria = q.iter().find(|q| q.1.contains("hysteria")).unwrap();
+    assert_eq!(hysteria.1, "“hysteria and hyperbole”");
+    assert_eq!(hysteria.2.as_deref(), Some("he"));
+    assert_eq!(hysteria.3.as_deref(), Some("Marco Rubio"));
+}
+
+#[test]
+fn reported_speech_patterns() {
+    let (kind, body, speaker, _) =
+        one("Rubio said on Friday that all members were on a pathway to spending 5 percent.", "en");
+    assert_eq!(kind, QuoteKind::Indirect);
+    assert_eq!(body, "all members were on a pathway to spending 5 percent");
+    assert_eq!(speaker.as_deref(), Some("Rubio"));
+
+    let (_, body, speaker, _) =
+        one("The talks had stalled over the ceasefire terms, the official said.", "en");
+    assert_eq!(body, "The talks had stalled over the ceasefire terms");
+    assert_eq!(speaker.as_deref(), Some("the official"));
+
+    let (_, body, speaker, _) = one("Russia is not serious about peace, said Kaja Kallas.", "en");
+    assert_eq!(body, "Russia is not serious about peace");
+    assert_eq!(speaker.as_deref(), Some("Kaja Kallas"));
+
+    let (_, body, speaker, _) = one(
+        "According to a senior State Department official, several allies raised the issue.",
+        "en",
+    );
+    assert_eq!(body, "several allies raised the issue");
+    assert_eq!(speaker.as_deref(), Some("a senior State Department official"));
+
+    let (_, body, _, _) = one("Hegseth told reporters the US was pivoting away from Europe.", "en");
+    assert_eq!(body, "the US was pivoting away from Europe");
+}
+
+#[test]
+fn mixed_quote_keeps_its_quoted_part_inside() {
+    let (kind, body, _, _) =
+        one("Peskov said there was cause for “cautious optimism” after the visit.", "en");
+    assert_eq!(kind, QuoteKind::Mixed);
+    assert_eq!(body, "there was cause for “cautious optimism” after the visit");
+}
+
+#[test]
+fn not_reporting_verbs() {
+    for text in [
+        "The Alliance pledged to increase defence spending to 5%.",
+        "This was stated by a senior official after the meeting ended.",
+        "He is said to be furious about the leaks from the meeting.",
+        "The United States remains the largest contributor to the alliance.",
+        "The minister continued the visit with a stop in Warsaw and Vilnius.",
+    ] {
+        assert!(quotes(text, "en").is_empty(), "{text}: {:?}", quotes(text, "en"));
+    }
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_quotes() {
+    assert!(quotes("The so-called “peace plan” was rejected by Kyiv.", "en").is_empty());
+}
+
+#[test]
+fn speakers_pronouns_and_descriptions() {
+    let text = "“Our judgement is that Putin continues to drag his feet,” David Lammy told reporters.\n\n\
+                “We see you, Vladimir Putin. We know what you are doing,” he said.";
+    let q = quotes(text, "en");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2.as_deref(), Some("he"));
+    assert_eq!(q[1].3.as_deref(), Some("David Lammy"));
+
+    let text = "Kremlin spokesman Dmitry Peskov met reporters in Moscow. \
+                “There is nothing in the schedule now,” the Kremlin spokesman said.";
+    let q = quotes(text, "en");
+    assert_eq!(q[0].2.as_deref(), Some("the Kremlin spokesman"));
+    assert_eq!(q[0].3.as_deref(), Some("Dmitry Peskov"));
+
+    let x = run(
+        "“Russia has yet to demonstrate a commitment to a ceasefire,” a senior State Department official said.",
+        "en",
+    );
+    let sp = x.quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(sp.text, "a senior State Department official");
+    assert_eq!((sp.entity, sp.resolution), (None, SpeakerResolution::Unresolved));
+
+    // A possessive is not the speaker: "Rubio's spokesperson".
+    let x = run(
+        "Marco Rubio flew in. “They discussed common priorities,” Rubio's spokesperson noted.",
+        "en",
+    );
+    let sp = x.quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(sp.text, "Rubio's spokesperson");
+    assert_eq!(sp.entity, None);
+}
+
+#[test]
+fn floating_quote_inherits_the_previous_speaker() {
+    let text = "“President Trump has made clear he supports NATO,” Rubio said.\n\n\
+                “We are going to remain in NATO.”";
+    let x = run(text, "en");
+    assert_eq!(x.quotes.len(), 2);
+    let sp = x.quotes[1].speaker.as_ref().unwrap();
+    assert_eq!(
+        (sp.text.as_str(), sp.resolution, sp.span),
+        ("Rubio", SpeakerResolution::Inherited, None)
+    );
+}
+
+#[test]
+fn german_reported_speech() {
+    let (kind, body, speaker, _) =
+        one("Der Staatsanwalt sagte, der Angeklagte sei geflohen.", "de");
+    assert_eq!(kind, QuoteKind::Indirect);
+    assert_eq!(body, "der Angeklagte sei geflohen");
+    assert_eq!(speaker.as_deref(), Some("Der Staatsanwalt"));
+
+    let (_, body, speaker, _) = one("Die Lage sei ernst, sagte der Minister am Montag.", "de");
+    assert_eq!(body, "Die Lage sei ernst");
+    assert_eq!(speaker.as_deref(), Some("der Minister"));
+
+    let (_, body, speaker, _) = one("„Das erschüttert uns“, so der Sprecher.", "de");
+    assert_eq!(body, "„Das erschüttert uns“");
+    assert_eq!(speaker.as_deref(), Some("der Sprecher"));
+}
+
+#[test]
+fn entities_roles_and_short_forms() {
+    let text = "US Secretary of State Marco Rubio met NATO chief Mark Rutte and Danish Foreign \
+                Minister Lars Løkke Rasmussen in Brussels. Rubio, the top US diplomat, spoke first. \
+                Mr. Rutte replied later.";
+    let x = run(text, "en");
+    let get = |name: &str| {
+        x.entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name}: {:?}", x.entities))
+    };
+    let rubio = get("Marco Rubio");
+    assert_eq!(rubio.kind, EntityKind::Person);
+    assert_eq!(rubio.roles, ["US Secretary of State", "top US diplomat"]);
+    assert_eq!(rubio.mentions.len(), 2);
+    let rutte = get("Mark Rutte");
+    assert_eq!(rutte.roles, ["NATO chief"]);
+    assert_eq!(rutte.mentions.len(), 2);
+    assert_eq!(rutte.gender, Some(crate::lexicon::Gender::Male));
+    assert_eq!(get("Lars Løkke Rasmussen").roles, ["Danish Foreign Minister"]);
+    assert_eq!(get("Lars Løkke Rasmussen").key, "lars lokke rasmussen");
+    assert_eq!(get("NATO").kind, EntityKind::Organization);
+}
+
+#[test]
+fn hostile_input_does_not_panic() {
+    let long = "“".repeat(5000) + &"said he, ".repeat(2000) + "”";
+    let _ = run(&long, "en");
+    let _ = run("„“”«»‚‘’\"\"\" said said said , , ,", "de");
+    let _ = run("", "en");
+}
