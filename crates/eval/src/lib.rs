@@ -18,6 +18,7 @@ pub mod dupgen;
 pub mod dups;
 mod error;
 pub mod extract;
+pub mod quotes;
 pub mod stories;
 pub mod synth;
 
