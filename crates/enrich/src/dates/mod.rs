@@ -72,6 +72,10 @@ pub fn find_dates(text: &str, lang: Lang, published: Option<DateTime<Utc>>) -> V
     let mut out = Vec::new();
     let mut i = 0;
     while i < st.len() {
+        if let Some(next) = st.url_end(i) {
+            i = next;
+            continue;
+        }
         match parse_at(&st, i, r) {
             Some((expr, a, b)) => {
                 if let Some(m) = mention(&st, expr, a, b, anchor, r) {
@@ -117,13 +121,37 @@ enum Unit {
 
 #[derive(Debug, Clone, Copy)]
 enum Expr {
-    Abs { start: NaiveDate, end: NaiveDate, gran: Granularity },
-    DayMonth { day: u32, day_end: u32, month: u32, rel: Rel },
-    Month { month: u32, rel: Rel },
-    Weekday { wd: Weekday, rel: Rel },
+    Abs {
+        start: NaiveDate,
+        end: NaiveDate,
+        gran: Granularity,
+    },
+    /// A day without a year; `wd` is the weekday written with it, which
+    /// picks the year ("Freitag, den 18. Oktober").
+    DayMonth {
+        day: u32,
+        day_end: u32,
+        month: u32,
+        rel: Rel,
+        wd: Option<Weekday>,
+    },
+    Month {
+        month: u32,
+        rel: Rel,
+    },
+    Weekday {
+        wd: Weekday,
+        rel: Rel,
+    },
     Offset(i64),
-    Unit { unit: Unit, rel: Rel },
-    Ago { n: u32, unit: Unit },
+    Unit {
+        unit: Unit,
+        rel: Rel,
+    },
+    Ago {
+        n: u32,
+        unit: Unit,
+    },
 }
 
 /// The tables of one language.
@@ -152,6 +180,8 @@ struct Rules {
     ago_after: Option<&'static str>,
     ago_before: Option<&'static str>,
     ago_units: &'static [(&'static str, Unit)],
+    /// Decades in "four decades ago".
+    decades: &'static [&'static str],
     /// Words for "one" in "a week ago", "vor einem Jahr".
     ago_one: &'static [&'static str],
     future: &'static [&'static [&'static str]],
@@ -295,6 +325,7 @@ const EN: Rules = Rules {
         ("year", Unit::Year),
         ("years", Unit::Year),
     ],
+    decades: &["decade", "decades"],
     ago_one: &["a", "an", "one"],
     future: &[
         &["will"],
@@ -310,6 +341,7 @@ const EN: Rules = Rules {
         &["planning", "to"],
         &["going", "to"],
         &["upcoming"],
+        &["next"],
         &["tomorrow"],
     ],
     past: &["was", "were", "had", "did", "said", "told", "ago", "yesterday", "last", "met"],
@@ -432,6 +464,7 @@ const DE: Rules = Rules {
         ("jahr", Unit::Year),
         ("jahren", Unit::Year),
     ],
+    decades: &["jahrzehnt", "jahrzehnten"],
     ago_one: &["einem", "einer"],
     future: &[
         &["wird"],
@@ -682,7 +715,7 @@ fn with_year(
     }
     // Without a year the day must exist in some year (Feb 29 does).
     NaiveDate::from_ymd_opt(2024, m, day_end)?;
-    Some((Expr::DayMonth { day: d, day_end, month: m, rel: Rel::Auto }, a, j))
+    Some((Expr::DayMonth { day: d, day_end, month: m, rel: Rel::Auto, wd: None }, a, j))
 }
 
 fn day_expr(date: NaiveDate) -> Expr {
@@ -702,7 +735,15 @@ fn weekday(st: &Stream<'_>, i: usize, r: &Rules) -> Option<(Expr, usize, usize)>
     if !st.is_capitalised(i) {
         return None;
     }
-    let wd = lookup(r.weekdays, st.lower(i))?;
+    let w = st.lower(i);
+    let Some(wd) = lookup(r.weekdays, w) else {
+        // German compounds: "Mittwochabend", "Freitagmorgen".
+        let (wd, _) = r.weekdays.iter().find_map(|(name, wd)| {
+            let part = w.strip_prefix(name)?;
+            r.day_parts.contains(&part).then_some((*wd, part))
+        })?;
+        return Some((Expr::Weekday { wd, rel: Rel::Auto }, i, i + 1));
+    };
     let mut j = i + 1;
     if st.is_sym(j, ',') {
         j += 1;
@@ -710,10 +751,14 @@ fn weekday(st: &Stream<'_>, i: usize, r: &Rules) -> Option<(Expr, usize, usize)>
     if r.date_articles.contains(&st.lower(j)) {
         j += 1;
     }
-    if let Some((e, _, b)) = numeric(st, j, r).or_else(|| month_first(st, j, r))
-        && matches!(e, Expr::Abs { gran: Granularity::Day, .. } | Expr::DayMonth { .. })
-    {
-        return Some((e, i, b));
+    if let Some((e, _, b)) = numeric(st, j, r).or_else(|| month_first(st, j, r)) {
+        match e {
+            Expr::Abs { gran: Granularity::Day, .. } => return Some((e, i, b)),
+            Expr::DayMonth { day, day_end, month, rel, .. } => {
+                return Some((Expr::DayMonth { day, day_end, month, rel, wd: Some(wd) }, i, b));
+            }
+            _ => {}
+        }
     }
     let end = day_part(st, i + 1, r);
     Some((Expr::Weekday { wd, rel: Rel::Auto }, i, end))
@@ -833,7 +878,12 @@ fn ago(st: &Stream<'_>, i: usize, r: &Rules) -> Option<(Expr, usize, usize)> {
         None => i,
     };
     let (n, j) = amount_at(st, k, r)?;
-    let unit = lookup(r.ago_units, st.lower(j))?;
+    let (unit, n) = match lookup(r.ago_units, st.lower(j)) {
+        Some(u) => (u, n),
+        // "four decades ago", "vor zwei Jahrzehnten"
+        None if r.decades.contains(&st.lower(j)) => (Unit::Year, n.checked_mul(10)?),
+        None => return None,
+    };
     match r.ago_after {
         Some(w) if st.lower(j + 1) == w => Some((Expr::Ago { n, unit }, i, j + 2)),
         Some(_) => None,
@@ -1004,15 +1054,22 @@ fn resolve(e: Expr, anchor: Option<NaiveDate>, tense: Tense) -> Option<Resolved>
             };
             add_days(p, off).map(|d| (d, d))
         }
-        Expr::DayMonth { day, day_end, month, rel } => {
+        Expr::DayMonth { day, day_end, month, rel, wd } => {
             let pick = |y: i32| {
                 Some((
                     NaiveDate::from_ymd_opt(y, month, day)?,
                     NaiveDate::from_ymd_opt(y, month, day_end)?,
                 ))
             };
-            let cands: Vec<(NaiveDate, NaiveDate)> =
+            let mut cands: Vec<(NaiveDate, NaiveDate)> =
                 (p.year() - 1..=p.year() + 1).filter_map(pick).collect();
+            // A weekday written with the date picks the year when it can.
+            if let Some(wd) = wd {
+                let fits: Vec<_> = cands.iter().copied().filter(|c| c.0.weekday() == wd).collect();
+                if !fits.is_empty() {
+                    cands = fits;
+                }
+            }
             choose(&cands, p, rel, tense, |c| c.0)
         }
         Expr::Month { month, rel } => {

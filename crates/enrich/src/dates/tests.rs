@@ -198,6 +198,16 @@ fn weekdays() {
     day(Lang::DE, "Die Gespräche endeten am Freitag.", "Freitag", d(2025, 4, 4), true);
     day(Lang::DE, "Am Freitag wird abgestimmt.", "Freitag", d(2025, 4, 11), true);
     day(Lang::DE, "am vergangenen Freitag", "vergangenen Freitag", d(2025, 4, 4), true);
+    day(Lang::DE, "hat am Mittwochabend beschlossen", "Mittwochabend", d(2025, 4, 9), true);
+    day(
+        Lang::EN,
+        "was shelved until the next meeting in October."
+            .replace("in October", "on Friday")
+            .as_str(),
+        "Friday",
+        d(2025, 4, 11),
+        true,
+    );
     day(Lang::DE, "am kommenden Montag", "kommenden Montag", d(2025, 4, 14), true);
     // Lower-case weekday names are not dates in English.
     none(Lang::EN, "a friday feeling");
@@ -263,6 +273,15 @@ fn ago() {
     check(Lang::DE, "vor zwei Tagen", "vor zwei Tagen", d(2025, 4, 7), d(2025, 4, 7), g, true);
     check(Lang::DE, "vor einer Woche", "vor einer Woche", d(2025, 3, 31), d(2025, 4, 6), w, true);
     check(Lang::DE, "vor einem Jahr", "vor einem Jahr", d(2024, 1, 1), d(2024, 12, 31), y, true);
+    check(
+        Lang::EN,
+        "four decades ago",
+        "four decades ago",
+        d(1985, 1, 1),
+        d(1985, 12, 31),
+        y,
+        true,
+    );
     check(Lang::DE, "vor drei Monaten", "vor drei Monaten", d(2025, 1, 1), d(2025, 1, 31), m, true);
     // "vor" before a year is "before", not "ago".
     none(Lang::DE, "vor dem Treffen");

@@ -199,6 +199,10 @@ pub fn find_quantities(text: &str, lang: Lang) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < st.len() {
+        if let Some(next) = st.url_end(i) {
+            i = next;
+            continue;
+        }
         match parse_at(&st, i, &rules) {
             Step::Found(q, next) => {
                 out.push(q);
@@ -329,8 +333,11 @@ fn skip_non_quantity_run(st: &Stream<'_>, i: usize) -> Option<usize> {
     let glued_sep = |k: usize, cs: &[char]| {
         st.glued(k) && st.glued(k + 1) && st.is_num(k + 1) && cs.iter().any(|&c| st.is_sym(k, c))
     };
-    // Times and fractions: any ':' or '/' between digits.
-    if glued_sep(i + 1, &[':', '/']) {
+    // Times and fractions: any ':' or '/' between digits ("10:30", "24/7",
+    // and "7: 31" as some tokenised corpora write it).
+    let spaced_minutes =
+        st.is_sym(i + 1, ':') && st.glued(i + 1) && st.is_num(i + 2) && st.raw(i + 2).len() == 2;
+    if glued_sep(i + 1, &[':', '/']) || spaced_minutes {
         let mut k = i + 1;
         while glued_sep(k, &[':', '/', '-', '.']) {
             k += 2;
@@ -449,7 +456,12 @@ fn finish_range(
     if lo >= hi || !lo.is_finite() || !hi.is_finite() {
         return fallback_single(st, i, s1, r);
     }
-    if unit.is_none() && a.counts.is_none() && b.counts.is_none() && after_label(st, i, r) {
+    let code_like = |p: Option<(u64, usize)>| p.is_some_and(|(_, n)| n >= 5);
+    if unit.is_none()
+        && a.counts.is_none()
+        && b.counts.is_none()
+        && (after_label(st, i, r) || code_like(a.plain_int) || code_like(b.plain_int))
+    {
         return Step::Skip(end);
     }
     let mut merged = a.clone();
@@ -516,8 +528,19 @@ fn accept(
         if s.word_core && s.counts.is_none() && s.scale.is_none() && approx == Approx::Exact {
             return None;
         }
-        if s.word_core && st.lower(s.start) == "one" && r.not_one_before.contains(&prev_word) {
+        // "one" alone is too often a pronoun ("if one occurred", "one of").
+        if s.word_core && s.scale.is_none() && r.one_words.contains(&st.lower(s.start)) {
             return None;
+        }
+        if let Some((v, digits)) = s.plain_int {
+            let raw = st.raw(s.start);
+            // Codes and ids: "08", "061313", "20697025".
+            if raw.starts_with('0') && digits > 1 {
+                return None;
+            }
+            if s.counts.is_none() && digits >= 5 && approx == Approx::Exact && v >= 10_000 {
+                return None;
+            }
         }
         if approx == Approx::Exact && !s.word_core && after_label(st, i, r) {
             return None;
@@ -727,7 +750,7 @@ fn core_at(st: &Stream<'_>, k: usize, has_prefix: bool, r: &Rules) -> Option<Cor
     let t = st.tok(k)?;
     match t.kind {
         scan::Kind::Num => {
-            if !has_prefix && embedded(st, k) {
+            if (!has_prefix && embedded(st, k)) || skip_non_quantity_run(st, k).is_some() {
                 return None;
             }
             let raw = st.raw(k);
@@ -950,6 +973,11 @@ fn count_noun(st: &Stream<'_>, j: usize, r: &Rules) -> Option<(usize, String)> {
     if (r.count_adjectives.contains(&w) || adjective_like(w)) && lower_content(j + 1) {
         let e = noun_end(j + 1);
         return Some((e, word_of(j + 1, e)?));
+    }
+    // Noun compounds: "27 member states", "12 fire engines".
+    if !w.ends_with('s') && lower_content(j + 1) && st.lower(j + 1).ends_with('s') {
+        let e = noun_end(j + 1);
+        return Some((e, word_of(j, e)?));
     }
     let e = noun_end(j);
     Some((e, word_of(j, e)?))

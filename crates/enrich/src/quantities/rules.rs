@@ -61,8 +61,6 @@ pub(crate) struct Rules {
     pub(crate) ago_after: &'static [&'static str],
     /// Words before a duration that make it a date ("vor").
     pub(crate) ago_before: &'static [&'static str],
-    /// Words before "one" that make it a pronoun ("no one", "the one").
-    pub(crate) not_one_before: &'static [&'static str],
     /// "5." followed by a word is an ordinal ("der 5. Platz").
     pub(crate) ordinal_dot: bool,
     /// Lower-case adjectives skipped before the counted noun.
@@ -249,7 +247,6 @@ const NEUTRAL: Rules = Rules {
     time_after: &[],
     ago_after: &[],
     ago_before: &[],
-    not_one_before: &[],
     ordinal_dot: false,
     count_adjectives: &[],
 };
@@ -475,9 +472,6 @@ const EN: Rules = Rules {
     ],
     ago_after: &["ago", "earlier", "later"],
     ago_before: &[],
-    not_one_before: &[
-        "no", "the", "any", "every", "each", "this", "that", "which", "only", "last", "another",
-    ],
     ordinal_dot: false,
     count_adjectives: &[
         "more",
@@ -884,7 +878,6 @@ const DE: Rules = Rules {
     time_after: &[(&["uhr"], ())],
     ago_after: &[],
     ago_before: &["vor"],
-    not_one_before: &[],
     ordinal_dot: true,
     count_adjectives: &[],
 };

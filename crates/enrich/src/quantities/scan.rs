@@ -213,6 +213,22 @@ impl<'a> Stream<'a> {
         best
     }
 
+    /// When a URL starts at `i` ("https://…", "www.…"), the index of the
+    /// first token after it.
+    pub(crate) fn url_end(&self, i: usize) -> Option<usize> {
+        if !matches!(self.lower(i), "http" | "https" | "www" | "ftp") {
+            return None;
+        }
+        if !(self.glued(i + 1) && (self.is_sym(i + 1, ':') || self.is_sym(i + 1, '.'))) {
+            return None;
+        }
+        let mut k = i + 1;
+        while k < self.len() && self.glued(k) {
+            k += 1;
+        }
+        Some(k)
+    }
+
     /// The byte span from the start of token `a` to the end of token `b - 1`.
     pub(crate) fn bytes(&self, a: usize, b: usize) -> (usize, usize) {
         let s = self.toks.get(a).map_or(self.text.len(), |t| t.start);

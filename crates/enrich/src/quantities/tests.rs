@@ -140,6 +140,8 @@ fn counts() {
     assert_eq!(q.counts.as_deref(), Some("children"));
     let q = check(Lang::EN, "300 Russian soldiers", "300 Russian soldiers", 300.0, "");
     assert_eq!(q.counts.as_deref(), Some("soldiers"));
+    let q = check(Lang::EN, "all 27 member states", "27 member states", 27.0, "");
+    assert_eq!(q.counts.as_deref(), Some("member states"));
     let q = check(Lang::EN, "two armed men entered", "two armed men", 2.0, "");
     assert_eq!(q.counts.as_deref(), Some("men"));
     let q = check(Lang::EN, "twenty-five people", "twenty-five people", 25.0, "");
@@ -152,8 +154,10 @@ fn counts() {
     let q = check(Lang::EN, "a million people", "a million people", 1e6, "");
     assert_eq!(q.counts.as_deref(), Some("people"));
     check(Lang::EN, "ninety thousand fans", "ninety thousand fans", 90_000.0, "");
-    let q = check(Lang::EN, "one person died", "one person", 1.0, "");
-    assert_eq!(q.counts.as_deref(), Some("person"));
+    // "one" alone is mostly a pronoun; it counts with a unit or scale only.
+    none(Lang::EN, "if one occurred");
+    check(Lang::EN, "closed for one day", "one day", 1.0, "day");
+    check(Lang::EN, "one million people", "one million people", 1e6, "");
     let q = check(Lang::EN, "300 or more people", "300 or more people", 300.0, "");
     assert_eq!(q.approx, Approx::AtLeast);
     assert_eq!(q.counts.as_deref(), Some("people"));
@@ -397,6 +401,9 @@ fn not_quantities() {
         "the 1990s",
         "a 5G network",
         "24/7 coverage",
+        "see https://example.com/news/2024/1333220.html now",
+        "at 7: 31 AM",
+        "story 061313 and 20697025",
     ] {
         none(Lang::EN, text);
     }
