@@ -70,6 +70,8 @@ pub fn find_dates(text: &str, lang: Lang, published: Option<DateTime<Utc>>) -> V
     let st = Stream::new(text);
     let anchor = published.map(|p| p.date_naive());
     let mut out = Vec::new();
+    // Tense cues, computed once the first date needs them.
+    let mut cues: Option<Vec<u8>> = None;
     let mut i = 0;
     while i < st.len() {
         if let Some(next) = st.url_end(i) {
@@ -78,7 +80,10 @@ pub fn find_dates(text: &str, lang: Lang, published: Option<DateTime<Utc>>) -> V
         }
         match parse_at(&st, i, r) {
             Some((expr, a, b)) => {
-                if let Some(m) = mention(&st, expr, a, b, anchor, r) {
+                if anchor.is_some() && cues.is_none() {
+                    cues = Some(tense_cues(&st, r));
+                }
+                if let Some(m) = mention(&st, expr, a, b, anchor, cues.as_deref()) {
                     out.push(m);
                 }
                 i = b.max(i + 1);
@@ -927,48 +932,66 @@ enum Tense {
     Unknown,
 }
 
-fn tense(st: &Stream<'_>, i: usize, r: &Rules) -> Tense {
+/// Tense cues per token: 1 past, 2 future, 0 none.
+fn tense_cues(st: &Stream<'_>, r: &Rules) -> Vec<u8> {
+    (0..st.len())
+        .map(|k| {
+            if !st.is_word(k) {
+                return 0;
+            }
+            let w = st.lower(k);
+            let future = r.future.iter().any(|pat| match pat {
+                [one] if one.starts_with('\'') || one.starts_with('’') => {
+                    w == "ll" && k > 0 && st.glued(k) && st.raw(k - 1).starts_with(['\'', '’'])
+                }
+                _ => st.match_seq(k, pat).is_some(),
+            });
+            let past = r.past.contains(&w)
+                || (r.past_ed
+                    && w.len() > 4
+                    && w.ends_with("ed")
+                    && !matches!(w, "need" | "indeed" | "hundred" | "scheduled" | "expected"));
+            if future {
+                2
+            } else if past {
+                1
+            } else {
+                0
+            }
+        })
+        .collect()
+}
+
+/// The tense of the sentence around token `i`, from the cues of
+/// [`tense_cues`]: any future cue wins, then any past cue.
+fn tense(st: &Stream<'_>, i: usize, cues: &[u8]) -> Tense {
     let ends_sentence = |k: usize| {
         (st.is_sym(k, '.') && !(k > 0 && st.is_num(k - 1)))
             || st.is_sym(k, '!')
             || st.is_sym(k, '?')
     };
+    // The sentence around `i`, at most 60 tokens either way (so that text
+    // without punctuation stays linear).
     let mut a = i;
-    while a > 0 && !ends_sentence(a - 1) && !st.tok(a).is_some_and(|t| t.newline) {
+    while a > 0 && i - a < 60 && !ends_sentence(a - 1) && !st.tok(a).is_some_and(|t| t.newline) {
         a -= 1;
     }
     let mut b = i;
-    while b < st.len() && !ends_sentence(b) && !st.tok(b + 1).is_some_and(|t| t.newline) {
+    while b < st.len()
+        && b - i < 60
+        && !ends_sentence(b)
+        && !st.tok(b + 1).is_some_and(|t| t.newline)
+    {
         b += 1;
     }
-    let b = b.min(st.len());
-    let mut past = false;
-    for k in a..b {
-        if !st.is_word(k) {
-            continue;
-        }
-        let w = st.lower(k);
-        for pat in r.future {
-            let hit = match pat {
-                [one] if one.starts_with('\'') || one.starts_with('’') => {
-                    w == "ll" && k > 0 && st.glued(k) && st.raw(k - 1).starts_with(['\'', '’'])
-                }
-                _ => st.match_seq(k, pat).is_some(),
-            };
-            if hit {
-                return Tense::Future;
-            }
-        }
-        if r.past.contains(&w)
-            || (r.past_ed
-                && w.len() > 4
-                && w.ends_with("ed")
-                && !matches!(w, "need" | "indeed" | "hundred" | "scheduled" | "expected"))
-        {
-            past = true;
-        }
+    let window = cues.get(a..b.min(cues.len())).unwrap_or(&[]);
+    if window.contains(&2) {
+        Tense::Future
+    } else if window.contains(&1) {
+        Tense::Past
+    } else {
+        Tense::Unknown
     }
-    if past { Tense::Past } else { Tense::Unknown }
 }
 
 fn month_end(first: NaiveDate) -> Option<NaiveDate> {
@@ -1217,7 +1240,7 @@ fn mention(
     a: usize,
     b: usize,
     anchor: Option<NaiveDate>,
-    r: &Rules,
+    cues: Option<&[u8]>,
 ) -> Option<DateMention> {
     let needs_tense = matches!(
         e,
@@ -1226,7 +1249,10 @@ fn mention(
             | Expr::Month { rel: Rel::Auto, .. }
             | Expr::Unit { unit: Unit::Weekend, .. }
     );
-    let t = if needs_tense && anchor.is_some() { tense(st, a, r) } else { Tense::Unknown };
+    let t = match cues {
+        Some(c) if needs_tense => tense(st, a, c),
+        _ => Tense::Unknown,
+    };
     // A month after "since"/"seit" lies in the past.
     let t = match e {
         Expr::Month { .. } | Expr::DayMonth { .. }
