@@ -64,6 +64,13 @@ pub(crate) enum Command {
     Story(StoryArgs),
     /// List near-duplicate groups (wire copies, syndication, re-publications).
     Dups(DupsArgs),
+    /// Who said what: print the entities (with roles), quotes (with speakers
+    /// and cues), quantities and dates of articles given directly.
+    ///
+    /// Reads the same inputs as `ingest` (files, directories, `-`, --url) but
+    /// stores nothing. `--json` prints one object per article with the
+    /// comparison contract's field names and code point offsets into `text`.
+    Extract(ExtractArgs),
     /// Measure quality on labelled data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -78,6 +85,23 @@ pub(crate) struct StoreOpt {
     /// Data directory holding the store (overrides PARALLAX_DATA).
     #[arg(long = "data", value_name = "DIR")]
     pub(crate) dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExtractArgs {
+    /// Files or directories to read; `-` reads standard input.
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<String>,
+    /// Fetch a page over HTTP(S) (repeatable).
+    #[arg(long = "url", value_name = "URL")]
+    pub(crate) urls: Vec<String>,
+    /// Allow fetching from private, loopback and link-local addresses.
+    #[arg(long)]
+    pub(crate) allow_private: bool,
+    /// Name and place lists (from `scripts/fetch-lexicons.sh`); default:
+    /// PARALLAX_LEXICONS, then ./lexicons.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) lexicons: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -212,6 +236,23 @@ pub(crate) enum EvalCommand {
     /// ECB+ is scored in file order and in a seeded shuffled order;
     /// GoogleNews-TS in stream order.
     Stories(EvalStoriesArgs),
+    /// Quote attribution against gold quotes (PolNeAR or German WikiNews
+    /// layout): P/R/F1 of quote spans at overlap >= 0.3, >= 0.8 and exact,
+    /// direct and indirect apart, and speaker accuracy on matched quotes.
+    Quotes(EvalQuotesArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct EvalQuotesArgs {
+    /// A folder holding `*_{split}.jsonl`, or one .jsonl file.
+    #[arg(long = "data", value_name = "PATH", default_value = "../shared/data/quotes-polnear")]
+    pub(crate) dataset: PathBuf,
+    /// Split to score in a folder (`train` to tune, `dev` to report).
+    #[arg(long, default_value = "dev")]
+    pub(crate) split: String,
+    /// Name and place lists (default: PARALLAX_LEXICONS, then ./lexicons).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) lexicons: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -208,53 +208,7 @@ impl<'a> Pipeline<'a> {
         if units.is_empty() {
             return Ok(());
         }
-        let mut docs = Vec::new();
-        let mut rejects = Vec::new();
-        let mut fetches = Vec::new();
-        split(units, &mut docs, &mut rejects, &mut fetches);
-        // Two rounds: a fetched feed may yield item links to fetch (with --follow);
-        // anything deeper is refused, so a hostile feed cannot make us crawl.
-        for round in 0..2 {
-            if fetches.is_empty() {
-                break;
-            }
-            let fetcher = self.fetcher.get_or_insert_with(|| Fetcher::new(self.cfg.fetch.clone()));
-            let mut cfg = self.cfg.clone();
-            cfg.follow_links = self.cfg.follow_links && round == 0;
-            let fetched: Vec<Vec<Unit>> = std::mem::take(&mut fetches)
-                .into_par_iter()
-                .map(|(url, source, mut hints)| {
-                    let mut out = Vec::new();
-                    match fetcher.fetch(&url) {
-                        Ok(f) => {
-                            hints.url = Some(f.final_url.clone());
-                            let src = match source {
-                                SourceRef::FeedItem { .. } => SourceRef::url(&f.final_url),
-                                other => other,
-                            };
-                            read_bytes(
-                                src,
-                                &f.body,
-                                f.content_type.as_deref(),
-                                hints,
-                                &cfg,
-                                &mut |u| out.push(u),
-                            );
-                        }
-                        Err(r) => out.push(Unit::Reject(r)),
-                    }
-                    out
-                })
-                .collect();
-            split(fetched.into_iter().flatten().collect(), &mut docs, &mut rejects, &mut fetches);
-        }
-        for (url, source, _) in fetches.drain(..) {
-            rejects.push(Reject::new(
-                source,
-                RejectReason::Fetch,
-                format!("link {url} is too deep to follow"),
-            ));
-        }
+        let (docs, mut rejects) = gather(units, &self.cfg, &mut self.fetcher);
         let mut articles = Vec::with_capacity(docs.len());
         for r in build_all(docs, &self.cfg, &self.analyzer, &self.cluster_cfg) {
             match r {
@@ -277,6 +231,92 @@ impl<'a> Pipeline<'a> {
         self.bar.tick();
         Ok(())
     }
+}
+
+/// Splits units into documents and rejects, fetching URLs (pages, feeds and,
+/// with `follow_links`, one level of feed item links) on the rayon pool.
+pub(crate) fn gather(
+    units: Vec<Unit>,
+    cfg: &IngestConfig,
+    fetcher: &mut Option<Fetcher>,
+) -> (Vec<RawDoc>, Vec<Reject>) {
+    let mut docs = Vec::new();
+    let mut rejects = Vec::new();
+    let mut fetches = Vec::new();
+    split(units, &mut docs, &mut rejects, &mut fetches);
+    // Two rounds: a fetched feed may yield item links to fetch (with --follow);
+    // anything deeper is refused, so a hostile feed cannot make us crawl.
+    for round in 0..2 {
+        if fetches.is_empty() {
+            break;
+        }
+        let fetcher = &*fetcher.get_or_insert_with(|| Fetcher::new(cfg.fetch.clone()));
+        let mut round_cfg = cfg.clone();
+        round_cfg.follow_links = cfg.follow_links && round == 0;
+        let fetched: Vec<Vec<Unit>> = std::mem::take(&mut fetches)
+            .into_par_iter()
+            .map(|(url, source, mut hints)| {
+                let mut out = Vec::new();
+                match fetcher.fetch(&url) {
+                    Ok(f) => {
+                        hints.url = Some(f.final_url.clone());
+                        let src = match source {
+                            SourceRef::FeedItem { .. } => SourceRef::url(&f.final_url),
+                            other => other,
+                        };
+                        read_bytes(
+                            src,
+                            &f.body,
+                            f.content_type.as_deref(),
+                            hints,
+                            &round_cfg,
+                            &mut |u| out.push(u),
+                        );
+                    }
+                    Err(r) => out.push(Unit::Reject(r)),
+                }
+                out
+            })
+            .collect();
+        split(fetched.into_iter().flatten().collect(), &mut docs, &mut rejects, &mut fetches);
+    }
+    for (url, source, _) in fetches.drain(..) {
+        rejects.push(Reject::new(
+            source,
+            RejectReason::Fetch,
+            format!("link {url} is too deep to follow"),
+        ));
+    }
+    (docs, rejects)
+}
+
+/// Reads inputs and URLs into articles, without a store: for commands that
+/// look at articles given on the command line (`parallax extract`).
+pub(crate) fn collect(
+    inputs: &[String],
+    urls: &[String],
+    cfg: &IngestConfig,
+) -> (Vec<Article>, Vec<Reject>) {
+    let mut units = Vec::new();
+    for input in inputs {
+        read(input, cfg, &mut |u| units.push(u));
+    }
+    for url in urls {
+        units.push(Unit::Fetch {
+            url: url.clone(),
+            source: SourceRef::url(url),
+            hints: Hints::default(),
+        });
+    }
+    let (docs, mut rejects) = gather(units, cfg, &mut None);
+    let mut articles = Vec::with_capacity(docs.len());
+    for d in docs {
+        match d.into_article(cfg) {
+            Ok(a) => articles.push(a),
+            Err(r) => rejects.push(r),
+        }
+    }
+    (articles, rejects)
 }
 
 type FetchReq = (String, SourceRef, Hints);

@@ -25,6 +25,7 @@
 //! in per-language tables so more languages can be added.
 #![warn(missing_docs)]
 
+mod contract;
 pub mod dates;
 pub mod entities;
 mod error;
@@ -41,6 +42,7 @@ pub use parallax_model::Span;
 pub use parallax_text::Lang;
 
 mod enricher;
+pub use contract::{DateOut, EntityOut, ExtractionOut, MentionOut, QuantityOut, QuoteOut};
 pub use enricher::{Enricher, Extraction};
 
 #[cfg(test)]

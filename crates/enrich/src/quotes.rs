@@ -457,8 +457,29 @@ fn is_np_breaker(rules: &Rules, w: &str) -> bool {
 fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usize, usize)> {
     let toks = &doc.toks;
     let mut e = end;
-    while e > 0 && toks[e - 1].is_word() && is_aux(&toks[e - 1].lower) {
-        e -= 1;
+    // Auxiliaries and time adverbials between the speaker and the cue:
+    // "Clinton has also said", "Clinton last night said", "X on Tuesday said".
+    loop {
+        let before = e;
+        while e > 0 && toks[e - 1].is_word() && is_aux(&toks[e - 1].lower) {
+            e -= 1;
+        }
+        if e >= 2 && is_time_noun(&toks[e - 1].lower) && is_time_word(&toks[e - 2].lower) {
+            e -= 2;
+        }
+        if e >= 2 && is_weekday(&toks[e - 1].lower) && toks[e - 2].lower == "on" {
+            e -= 2;
+        }
+        while e > 1
+            && toks[e - 1].is_word()
+            && is_time_word(&toks[e - 1].lower)
+            && toks[e - 1].lower != "on"
+        {
+            e -= 1;
+        }
+        if e == before {
+            break;
+        }
     }
     let mut s = e;
     while s > 0 && e - s < 9 {
@@ -586,6 +607,27 @@ fn np_after(doc: &Doc<'_>, rules: &Rules, start: usize) -> Option<(usize, usize)
     (e > start).then_some((start, e))
 }
 
+fn is_time_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "night"
+            | "week"
+            | "month"
+            | "year"
+            | "morning"
+            | "evening"
+            | "afternoon"
+            | "weekend"
+            | "woche"
+            | "monat"
+            | "jahr"
+    )
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
 fn is_time_word(w: &str) -> bool {
     matches!(
         w,
@@ -711,9 +753,9 @@ fn attribution_before(
         return None;
     }
     let p = &toks[open - 1];
-    if !matches!(p.punct(), Some(':' | ','))
-        && !(p.is_word() && (p.lower == "that" || rules.cue(&p.lower).is_some()))
-    {
+    // After "that" a quotation is part of reported speech (mixed), not a
+    // direct quote of its own.
+    if !matches!(p.punct(), Some(':' | ',')) && !(p.is_word() && rules.cue(&p.lower).is_some()) {
         return None;
     }
     let sentence = toks[open].sentence;

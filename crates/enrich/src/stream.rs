@@ -70,52 +70,26 @@ pub(crate) struct Doc<'a> {
 impl<'a> Doc<'a> {
     pub(crate) fn new(text: &'a str, analysis: &Analysis) -> Doc<'a> {
         let lang = analysis.lang.unwrap_or(Lang::EN);
-        let mut toks: Vec<Tok<'a>> = Vec::with_capacity(analysis.tokens.len() * 5 / 4);
-        let mut at = 0usize;
-        let mut sentence = 0usize;
-        let sentences = &analysis.sentences;
-        let sentence_of = |pos: usize, from: usize| -> usize {
-            let mut s = from;
-            while s + 1 < sentences.len() && sentences[s + 1].start as usize <= pos {
-                s += 1;
-            }
-            s
+        let mut b = Builder {
+            text,
+            sentences: &analysis.sentences,
+            toks: Vec::with_capacity(analysis.tokens.len() * 5 / 4),
+            sentence: 0,
+            pending_para: true,
         };
-        let mut pending_para = true;
+        let mut at = 0usize;
         for t in &analysis.tokens {
             let start = t.span.start as usize;
             let end = t.span.end as usize;
             if start < at || end > text.len() {
                 continue;
             }
-            // Punctuation in the gap.
-            if let Some(gap) = text.get(at..start) {
-                for (i, c) in gap.char_indices() {
-                    if c == '\n' {
-                        pending_para = true;
-                    }
-                    if c.is_whitespace() {
-                        continue;
-                    }
-                    let s = at + i;
-                    sentence = sentence_of(s, sentence);
-                    toks.push(Tok {
-                        span: Span::new(s, s + c.len_utf8()),
-                        text: &gap[i..i + c.len_utf8()],
-                        lower: c.to_string(),
-                        kind: Kind::Punct(c),
-                        sentence: sentence as u32,
-                        cap: false,
-                        para_start: std::mem::take(&mut pending_para),
-                    });
-                }
-            }
+            b.gap(at, start);
             let Some(surface) = text.get(start..end) else {
                 continue;
             };
-
-            sentence = sentence_of(start, sentence);
-            toks.push(Tok {
+            let sentence = b.sentence_at(start);
+            b.toks.push(Tok {
                 span: t.span,
                 text: surface,
                 lower: surface.to_lowercase(),
@@ -123,31 +97,15 @@ impl<'a> Doc<'a> {
                     TokenKind::Word => Kind::Word,
                     TokenKind::Number => Kind::Number,
                 },
-                sentence: sentence as u32,
+                sentence,
                 cap: surface.chars().next().is_some_and(char::is_uppercase),
-                para_start: std::mem::take(&mut pending_para),
+                para_start: std::mem::take(&mut b.pending_para),
             });
             at = end;
         }
-        if let Some(gap) = text.get(at..) {
-            for (i, c) in gap.char_indices() {
-                if c.is_whitespace() {
-                    continue;
-                }
-                let s = at + i;
-                sentence = sentence_of(s, sentence);
-                toks.push(Tok {
-                    span: Span::new(s, s + c.len_utf8()),
-                    text: &gap[i..i + c.len_utf8()],
-                    lower: c.to_string(),
-                    kind: Kind::Punct(c),
-                    sentence: sentence as u32,
-                    cap: false,
-                    para_start: false,
-                });
-            }
-        }
-        let mut sentence_toks = vec![(0usize, 0usize); sentences.len().max(1)];
+        b.gap(at, text.len());
+        let toks = b.toks;
+        let mut sentence_toks = vec![(0usize, 0usize); analysis.sentences.len().max(1)];
         let mut i = 0;
         for (s, range) in sentence_toks.iter_mut().enumerate() {
             let start = i;
@@ -169,5 +127,59 @@ impl<'a> Doc<'a> {
 
     pub(crate) fn slice(&self, span: Span) -> &'a str {
         span.slice(self.text).unwrap_or("")
+    }
+}
+
+/// Builds the stream: punctuation from the gaps between the analyser's tokens.
+struct Builder<'a, 's> {
+    text: &'a str,
+    sentences: &'s [Span],
+    toks: Vec<Tok<'a>>,
+    /// Sentence of the last token (sentences only move forward).
+    sentence: usize,
+    /// A line break was seen since the last token.
+    pending_para: bool,
+}
+
+impl<'a> Builder<'a, '_> {
+    fn sentence_at(&mut self, pos: usize) -> u32 {
+        while self.sentence + 1 < self.sentences.len()
+            && self.sentences[self.sentence + 1].start as usize <= pos
+        {
+            self.sentence += 1;
+        }
+        self.sentence as u32
+    }
+
+    /// Punctuation tokens for the text between `from` and `to`.
+    fn gap(&mut self, from: usize, to: usize) {
+        let Some(gap) = self.text.get(from..to) else { return };
+        let mut chars = gap.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c == '\n' {
+                self.pending_para = true;
+            }
+            if c.is_whitespace() {
+                continue;
+            }
+            let s = from + i;
+            // Two apostrophes are a double quotation mark (''…'').
+            let (kind, len) = if c == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                chars.next();
+                (Kind::Punct('"'), 2)
+            } else {
+                (Kind::Punct(c), c.len_utf8())
+            };
+            let sentence = self.sentence_at(s);
+            self.toks.push(Tok {
+                span: Span::new(s, s + len),
+                text: &gap[i..i + len],
+                lower: c.to_string(),
+                kind,
+                sentence,
+                cap: false,
+                para_start: std::mem::take(&mut self.pending_para),
+            });
+        }
     }
 }

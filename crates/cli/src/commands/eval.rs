@@ -4,7 +4,7 @@ use anyhow::Context;
 use parallax_html::HtmlConfig;
 use serde_json::json;
 
-use crate::args::{EvalDupsArgs, EvalExtractArgs, EvalStoriesArgs};
+use crate::args::{EvalDupsArgs, EvalExtractArgs, EvalQuotesArgs, EvalStoriesArgs};
 use crate::printer::{self, Table};
 use crate::settings::Settings;
 
@@ -201,5 +201,31 @@ pub(crate) fn stories(s: &Settings, a: EvalStoriesArgs) -> anyhow::Result<ExitCo
         ]);
     }
     t.print()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn quotes(s: &Settings, a: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
+    use parallax_eval::quotes::{evaluate, load, predict};
+    let docs = load(&a.dataset, Some(&a.split))
+        .with_context(|| format!("could not load gold quotes from {}", a.dataset.display()))?;
+    let enricher =
+        parallax_enrich::Enricher::new(super::extract::load_lexicon(a.lexicons.as_deref())?);
+    let analyzer = parallax_text::Analyzer::new();
+    let start = std::time::Instant::now();
+    let report = evaluate(&docs, |d| predict(&analyzer, &enricher, d));
+    let seconds = start.elapsed().as_secs_f64();
+    if s.json {
+        printer::json(&json!({
+            "task": "quotes",
+            "dataset": a.dataset.display().to_string(),
+            "split": a.split,
+            "seconds": seconds,
+            "report": report,
+        }))?;
+    } else {
+        printer::out(&format!("quotes: {} ({} split)", a.dataset.display(), a.split))?;
+        printer::out(report.render().trim_end())?;
+        printer::out(&format!("{:.2}s", seconds))?;
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -4,6 +4,7 @@ mod articles;
 mod bench;
 mod bench_stories;
 mod eval;
+pub(crate) mod extract;
 mod ingest;
 mod stories;
 
@@ -21,7 +22,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stories(a) => a.store.dir.clone(),
         Command::Story(a) => a.store.dir.clone(),
         Command::Dups(a) => a.store.dir.clone(),
-        Command::Eval(_) | Command::Bench(_) => None,
+        Command::Eval(_) | Command::Bench(_) | Command::Extract(_) => None,
     };
     let settings = Settings::resolve(&cli.global, command_data)?;
     match cli.command {
@@ -32,9 +33,11 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stories(a) => stories::list(&settings, a),
         Command::Story(a) => stories::show(&settings, a),
         Command::Dups(a) => stories::dups(&settings, a),
+        Command::Extract(a) => extract::run(&settings, a),
         Command::Eval(EvalCommand::Extract(a)) => eval::extract(&settings, a),
         Command::Eval(EvalCommand::Dups(a)) => eval::dups(&settings, a),
         Command::Eval(EvalCommand::Stories(a)) => eval::stories(&settings, a),
+        Command::Eval(EvalCommand::Quotes(a)) => eval::quotes(&settings, a),
         Command::Bench(BenchCommand::Ingest(a)) => bench::ingest(&settings, a),
         Command::Bench(BenchCommand::Stories(a)) => bench_stories::run(&settings, a),
     }

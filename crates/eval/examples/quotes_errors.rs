@@ -1,0 +1,72 @@
+//! Prints the gold quotes parallax misses and the quotes it finds that no gold
+//! quote overlaps, for error analysis:
+//! `cargo run --release -p parallax-eval --example quotes_errors -- PATH [SPLIT] [N]`
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use parallax_enrich::{Enricher, lexicon::Lexicon};
+use parallax_eval::quotes::{load, predict};
+use parallax_text::Analyzer;
+
+fn overlap(a: &[(usize, usize)], b: &[(usize, usize)]) -> f64 {
+    let len = |s: &[(usize, usize)]| s.iter().map(|(x, y)| y.saturating_sub(*x)).sum::<usize>();
+    let mut inter = 0;
+    for &(a0, a1) in a {
+        for &(b0, b1) in b {
+            inter += a1.min(b1).saturating_sub(a0.max(b0));
+        }
+    }
+    inter as f64 / len(a).max(len(b)).max(1) as f64
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let path = args.get(1).map_or("../shared/data/quotes-polnear", String::as_str);
+    let split = args.get(2).map_or("dev", String::as_str);
+    let n: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(40);
+    let docs = match load(std::path::Path::new(path), Some(split)) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{e}");
+            return;
+        }
+    };
+    let lex = Lexicon::discover(None).ok().flatten().unwrap_or_else(Lexicon::empty);
+    let enricher = Enricher::new(lex);
+    let analyzer = Analyzer::new();
+    let (mut missed, mut spurious) = (Vec::new(), Vec::new());
+    for d in &docs {
+        let preds = predict(&analyzer, &enricher, d);
+        for g in &d.quotes {
+            if g.content.is_empty() {
+                continue;
+            }
+            if !preds.iter().any(|p| overlap(&p.content, &g.content) >= 0.3) {
+                missed.push(format!(
+                    "MISS [{:?}] src={:?} cue={:?}\n     {}",
+                    g.kind,
+                    g.speaker_text,
+                    g.cue_text,
+                    d.span_text(&g.content)
+                ));
+            }
+        }
+        for p in &preds {
+            if !d.quotes.iter().any(|g| overlap(&p.content, &g.content) >= 0.3) {
+                spurious.push(format!(
+                    "FP [{:?}] src={:?}\n     {}",
+                    p.kind,
+                    p.speaker_text,
+                    d.span_text(&p.content)
+                ));
+            }
+        }
+    }
+    println!("{} missed, {} spurious", missed.len(), spurious.len());
+    let step = |v: &Vec<String>| (v.len() / n.max(1)).max(1);
+    for m in missed.iter().step_by(step(&missed)).take(n) {
+        println!("{m}");
+    }
+    for s in spurious.iter().step_by(step(&spurious)).take(n) {
+        println!("{s}");
+    }
+}
