@@ -295,12 +295,20 @@ fn candidate(doc: &Doc<'_>, rules: &Rules, lex: &Lexicon, i: usize, j: usize) ->
     let name_text = doc.slice(doc.span_of(name_start, name_end));
     let words: Vec<&str> =
         (name_start..name_end).filter(|&k| toks[k].is_word()).map(|k| toks[k].bare()).collect();
-    let first_gender = words.first().and_then(|w| lex.first_name(w));
-    if words.len() >= 2 {
-        if let Some(g) = first_gender {
-            gender = gender.or(Some(g));
+    // A known first name makes a multi-word name a person, unless the
+    // whole is a place ("Santa Clara", "Victoria Falls").
+    let first = if words.len() >= 2 { words.first().and_then(|w| lex.first_name_info(w)) } else { None };
+    let place = lex.place(name_text).is_some()
+        || (words.len() == 1 && lex.place(words[0]).is_some());
+    if let Some(info) = first {
+        if personal || !place {
+            gender = gender.or(Some(info.gender));
             personal = true;
         }
+    }
+    // "Russian", "Danish": adjectives, not entities.
+    if words.len() == 1 && !personal && !place && crate::lexicon::demonym(words[0]).is_some() {
+        return None;
     }
     let lower_words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let kind = if lower_words.iter().any(|w| rules.is_org_word(w))
@@ -311,7 +319,7 @@ fn candidate(doc: &Doc<'_>, rules: &Rules, lex: &Lexicon, i: usize, j: usize) ->
         EntityKind::Organization
     } else if personal {
         EntityKind::Person
-    } else if lex.place(name_text).is_some() {
+    } else if place {
         EntityKind::Place
     } else {
         EntityKind::Other

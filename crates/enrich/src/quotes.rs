@@ -220,20 +220,23 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         let starts_clause = clause_start(doc, m.open);
         let mut parts = vec![(m.open, m.close + 1)];
         let attr = post.clone().or(pre).or(called.clone());
-        // A split quote: “A,” he said, “B.”
+        // A split quote, “A,” he said, “B.”, and quotes that carry on in the
+        // same paragraph after the attribution, “A,” he said. “B.” “C.”, are
+        // one utterance of several parts.
         if let Some(a) = &post {
-            if let Some(n) = marks.get(k + 1) {
-                let after_cue = a.speaker.1.max(a.cue.1);
-                let gap_ok = (after_cue..n.open).all(|i| {
-                    toks[i]
-                        .punct()
-                        .is_some_and(|c| matches!(c, ',' | ':' | '\u{2013}' | '\u{2014}'))
+            let mut after = a.speaker.1.max(a.cue.1);
+            while let Some(n) = marks.get(k + 1) {
+                let gap_ok = (after..n.open).all(|i| {
+                    toks[i].punct().is_some_and(|c| matches!(c, ',' | ':' | '.' | '\u{2013}' | '\u{2014}'))
                 });
-                if gap_ok && toks[n.open].sentence <= toks[after_cue.saturating_sub(1)].sentence + 1
-                {
-                    parts.push((n.open, n.close + 1));
-                    k += 1;
+                let same_para = !toks[n.open].para_start;
+                let own = attribution_after(doc, rules, n.close, &quoted).is_some();
+                if !(gap_ok && same_para && !own) {
+                    break;
                 }
+                parts.push((n.open, n.close + 1));
+                after = n.close + 1;
+                k += 1;
             }
         }
         if let Some(a) = &attr {
@@ -283,6 +286,35 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         }
         if mixed {
             raw[a].0 = QuoteKind::Mixed;
+        }
+    }
+
+    // Floating quotes (no attribution of their own) next to an attributed
+    // direct quote are more of the same utterance: “A,” X said. ¶ “B.” is
+    // one quote of two parts, and so is “A.” ¶ “B,” X said.
+    let sentence_of = |t: usize| toks[t].sentence as usize;
+    for i in 0..raw.len() {
+        if drop[i] || raw[i].0 != QuoteKind::Direct || raw[i].2.is_some() {
+            continue;
+        }
+        let first = sentence_of(raw[i].1[0].0);
+        let last = sentence_of(raw[i].1[raw[i].1.len() - 1].1.saturating_sub(1));
+        let anchor = |j: usize| !drop[j] && raw[j].0 == QuoteKind::Direct && raw[j].2.is_some();
+        let prev = (0..i).rev().find(|&j| !drop[j]).filter(|&j| {
+            anchor(j) && first <= sentence_of(raw[j].1[raw[j].1.len() - 1].1.saturating_sub(1)) + 2
+        });
+        let next = (i + 1..raw.len())
+            .find(|&j| !drop[j])
+            .filter(|&j| anchor(j) && sentence_of(raw[j].1[0].0) <= last + 1);
+        let parts = raw[i].1.clone();
+        if let Some(j) = prev {
+            raw[j].1.extend(parts);
+            drop[i] = true;
+        } else if let Some(j) = next {
+            let mut all = parts;
+            all.append(&mut raw[j].1);
+            raw[j].1 = all;
+            drop[i] = true;
         }
     }
 
@@ -369,8 +401,9 @@ fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, bool)> {
         return None; // "United States", sentence-initial "Says"
     }
     let speech = rules.cue(&t.lower)?;
-    // "said to be", "pledged to increase", "added to": not reporting.
-    if doc.toks.get(i + 1).is_some_and(|n| n.lower == "to") {
+    // "said to be", "added to": not reporting; "vowed to block" reports a
+    // commitment.
+    if doc.toks.get(i + 1).is_some_and(|n| n.lower == "to") && !is_commitment(&t.lower) {
         return None;
     }
     // Passive "was stated by": the subject is not the speaker.
@@ -391,6 +424,24 @@ fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, bool)> {
         }
     }
     Some((end, speech))
+}
+
+/// Cues whose content may be an infinitive: "vowed to block".
+fn is_commitment(w: &str) -> bool {
+    matches!(
+        w,
+        "vowed" | "vows" | "pledged" | "pledges" | "promised" | "promises" | "threatened" | "threatens"
+    )
+}
+
+/// Participles that attach reported speech to the sentence's subject:
+/// "Trump spoke on Fox, saying the judge was biased".
+fn is_participle_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "saying" | "adding" | "telling" | "noting" | "arguing" | "insisting" | "warning" | "explaining"
+            | "claiming" | "stressing" | "asserting" | "declaring" | "writing"
+    )
 }
 
 /// Words that may sit between a speaker and the cue.
@@ -510,41 +561,31 @@ fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usize, usize)>
     if s == e {
         return None;
     }
-    // Cut at the last word that cannot be inside a noun phrase: a stop word
-    // other than a determiner or "of", or a lower-case word right before a
-    // capitalised run when that word is a verb-like clause word.
+    // An opening adverbial without a comma ("In a statement the ministry
+    // said", "But officials said") is not part of the speaker; prepositions
+    // further in are ("advocates for stem cell research", "officials in
+    // Kyiv").
     let mut start = s;
-    for k in s..e {
-        let w = &toks[k].lower;
-        if k > s && rules.is_determiner(w) {
-            start = k;
-        }
-        if matches!(
-            w.as_str(),
-            "in" | "on"
-                | "at"
-                | "after"
-                | "before"
-                | "during"
-                | "since"
-                | "for"
-                | "with"
-                | "to"
-                | "from"
-                | "by"
-                | "am"
-                | "im"
-                | "nach"
-                | "vor"
-                | "then"
-                | "but"
-                | "so"
-                | "yet"
-                | "also"
-                | "auch"
-        ) && k + 1 < e
-        {
-            start = k + 1;
+    let is_prep = |w: &str| {
+        matches!(
+            w,
+            "in" | "on" | "at" | "after" | "before" | "during" | "since" | "for" | "with" | "from"
+                | "by" | "am" | "im" | "nach" | "vor" | "laut"
+        )
+    };
+    while start < e {
+        let w = toks[start].lower.as_str();
+        if matches!(w, "then" | "but" | "so" | "yet" | "also" | "and" | "still" | "auch" | "und" | "aber") {
+            start += 1;
+        } else if is_prep(w) {
+            // Past the adverbial's own noun phrase: to its next determiner or
+            // capitalised word after a lower-case one.
+            match (start + 2..e).find(|&k| rules.is_determiner(&toks[k].lower)) {
+                Some(k) => start = k,
+                None => return None,
+            }
+        } else {
+            break;
         }
     }
     // Sentence-initial adverbs: "Earlier, …" are cut by the comma above.
@@ -560,6 +601,44 @@ fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usize, usize)>
         return None;
     }
     Some((start, e))
+}
+
+/// "NAME, APPOSITION," right before the cue at `k`, from the sentence start.
+fn np_with_apposition(doc: &Doc<'_>, rules: &Rules, s0: usize, k: usize) -> Option<(usize, usize)> {
+    let toks = &doc.toks;
+    if k < s0 + 3 || !toks[k - 1].is_punct(',') {
+        return None;
+    }
+    let c2 = k - 1;
+    let c1 = (s0..c2).rev().take(25).find(|&x| toks[x].is_punct(','))?;
+    let name = np_before(doc, rules, c1)?;
+    // The name opens the sentence (or follows "But"/"And").
+    let opener = name.0 == s0
+        || (name.0 == s0 + 1 && matches!(toks[s0].lower.as_str(), "but" | "and" | "still" | "yet"));
+    let inner_ok = (c1 + 1..c2).all(|x| toks[x].is_word() || toks[x].punct().is_some_and(|c| matches!(c, '.' | '-' | '(' | ')' | '\'' | '\u{2019}')))
+        && (c1 + 1..c2).any(|x| toks[x].is_word());
+    (opener && inner_ok && (toks[name.0].cap || rules.is_determiner(&toks[name.0].lower))).then_some((name.0, c2))
+}
+
+/// The subject of the sentence `[s0, k)`: its first name mention or
+/// pronoun, or the noun phrase it opens with.
+fn subject_of(doc: &Doc<'_>, rules: &Rules, s0: usize, k: usize) -> Option<(usize, usize)> {
+    let toks = &doc.toks;
+    let mut i = s0;
+    while i < k && !toks[i].is_word() {
+        i += 1;
+    }
+    if i >= k {
+        return None;
+    }
+    if rules.pronoun(&toks[i].lower).is_some() {
+        return Some((i, i + 1));
+    }
+    let mut e = i;
+    while e < k && toks[e].is_word() && (toks[e].cap || (e == i && rules.is_determiner(&toks[e].lower)) || (e > i && toks[e - 1].cap && toks[e].lower == "of")) {
+        e += 1;
+    }
+    (e > i && toks[i..e].iter().any(|t| t.cap)).then_some((i, e))
 }
 
 /// The speaker phrase starting at token `start` (inverted attribution,
@@ -880,10 +959,38 @@ fn indirect_in_sentence(
             k += 1;
             continue;
         }
+        // ", saying CONTENT": the speaker is the sentence's subject.
+        if k > s0 + 1 && toks[k - 1].is_punct(',') && is_participle_cue(&toks[k].lower) {
+            if let Some(subject) = subject_of(doc, rules, s0, k) {
+                let mut c0 = cue_end;
+                if toks.get(c0).is_some_and(|t| t.lower == "that") {
+                    c0 += 1;
+                }
+                c0 = skip_adverbials(doc, rules, c0, end, &toks[k].lower);
+                if toks.get(c0).is_some_and(|t| t.lower == "that") {
+                    c0 += 1;
+                }
+                if (c0..end).filter(|&x| toks[x].is_word()).count() >= 3 {
+                    mark(used, k, cue_end);
+                    return Some((
+                        QuoteKind::Indirect,
+                        vec![(c0, end)],
+                        Some(Attribution { speaker: subject, cue: (k, cue_end), speech }),
+                        false,
+                    ));
+                }
+            }
+            k = cue_end;
+            continue;
+        }
         // Post: "CONTENT, X said [adverbials]." or "CONTENT, said X."
+        // After a closing attribution only adverbials may follow ("…, the
+        // official said on Tuesday."), never a clause ("… said they were").
         let tail_short = |from: usize| {
-            (from..end).filter(|&x| toks[x].is_word()).count() <= 7
-                && !(from..end).any(|x| toks[x].lower == "that" || toks[x].lower == "dass")
+            let rest = skip_adverbials(doc, rules, from, end, "");
+            (rest..end).all(|x| !toks[x].is_word())
+                || ((rest..end).filter(|&x| toks[x].is_word()).count() <= 4
+                    && toks.get(rest).is_some_and(|t| t.is_punct(',')))
         };
         if k > s0 + 3 {
             // Inverted: ", said X."
@@ -921,9 +1028,11 @@ fn indirect_in_sentence(
                 }
             }
         }
-        // Pre: "X said (that) CONTENT" / German "X sagte, CONTENT".
+        // Pre: "X said (that) CONTENT" / German "X sagte, CONTENT"; the
+        // speaker may carry an apposition: "Brian Murphy, the chairman, said".
         let np = np_before(doc, rules, k)
-            .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np));
+            .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
+            .or_else(|| np_with_apposition(doc, rules, s0, k));
         let (np, inverted) = match np {
             Some(np) => (np, false),
             None if rules.is_german() => match np_after(doc, rules, cue_end) {
@@ -950,6 +1059,8 @@ fn indirect_in_sentence(
         if let Some(t) = that {
             // "that" opens the content; German "dass" belongs to it.
             c0 = if toks[t].lower == "dass" { t } else { t + 1 };
+        } else if is_commitment(&toks[k].lower) && toks.get(cue_end).is_some_and(|t| t.lower == "to") {
+            // "vowed to block …": the infinitive is the content.
         } else if !rules.strong_cue(&toks[k].lower) {
             k = cue_end;
             continue;
@@ -1102,7 +1213,21 @@ fn resolve_speaker(
     let text = doc.slice(span).to_string();
     // A name as the head of the phrase ("Kremlin spokesman Dmitry Peskov",
     // not "Rubio's spokesperson").
-    let head = (np.0..np.1).rev().find(|&k| toks[k].is_word());
+    // With an apposition ("Brian Murphy, the chairman" / "A Twitter
+    // spokesman, Christopher Abboud"), the name is the head of either part.
+    let comma = (np.0..np.1).find(|&k| toks[k].is_punct(','));
+    let head_of = |a: usize, b: usize| (a..b).rev().find(|&k| toks[k].is_word());
+    let named = |k: &usize| table.at_tok.get(*k).copied().flatten().is_some();
+    let head = match comma {
+        Some(c) => head_of(np.0, c)
+            .filter(named)
+            .or_else(|| {
+                let second_end = (c + 1..np.1).find(|&k| toks[k].is_punct(',')).unwrap_or(np.1);
+                head_of(c + 1, second_end).filter(named)
+            })
+            .or_else(|| head_of(np.0, c)),
+        None => head_of(np.0, np.1),
+    };
     if let Some(e) = head.and_then(|k| table.at_tok.get(k).copied().flatten()) {
         table.add_mention(e, span);
         if let Some(ent) = table.entities.get_mut(e) {

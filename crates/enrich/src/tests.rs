@@ -130,6 +130,32 @@ fn reported_speech_patterns() {
 
     let (_, body, _, _) = one("Hegseth told reporters the US was pivoting away from Europe.", "en");
     assert_eq!(body, "the US was pivoting away from Europe");
+
+    // A commitment reports its infinitive.
+    let (_, body, speaker, _) = one("The Alliance pledged to increase defence spending to 5%.", "en");
+    assert_eq!((body.as_str(), speaker.as_deref()), ("to increase defence spending to 5%", Some("The Alliance")));
+
+    // An apposition stays with the speaker; the content is the clause.
+    let (_, body, speaker, name) = one(
+        "A Twitter spokesman, Christopher Abboud, said that there were one million tweets in 10 hours.",
+        "en",
+    );
+    assert_eq!(body, "there were one million tweets in 10 hours");
+    assert_eq!(speaker.as_deref(), Some("A Twitter spokesman, Christopher Abboud"));
+    assert_eq!(name.as_deref(), Some("Christopher Abboud"));
+
+    // A participle reports for the sentence's subject.
+    let (_, body, speaker, _) =
+        one("Trump appeared on Fox, saying the judge could not be impartial in the case.", "en");
+    assert_eq!(body, "the judge could not be impartial in the case");
+    assert_eq!(speaker.as_deref(), Some("Trump"));
+
+    // An opening adverbial is not the speaker, and a clause after the cue is
+    // content, not an adverbial.
+    let (_, body, speaker, _) =
+        one("Despite the negative sheen, local officials said they welcome the attention.", "en");
+    assert_eq!(body, "they welcome the attention");
+    assert_eq!(speaker.as_deref(), Some("local officials"));
 }
 
 #[test]
@@ -143,7 +169,6 @@ fn mixed_quote_keeps_its_quoted_part_inside() {
 #[test]
 fn not_reporting_verbs() {
     for text in [
-        "The Alliance pledged to increase defence spending to 5%.",
         "This was stated by a senior official after the meeting ended.",
         "He is said to be furious about the leaks from the meeting.",
         "The United States remains the largest contributor to the alliance.",
@@ -192,16 +217,23 @@ fn speakers_pronouns_and_descriptions() {
 }
 
 #[test]
-fn floating_quote_inherits_the_previous_speaker() {
+fn quotes_carrying_on_after_the_attribution_are_one_utterance() {
     let text = "“President Trump has made clear he supports NATO,” Rubio said.\n\n\
                 “We are going to remain in NATO.”";
-    let x = run(text, "en");
-    assert_eq!(x.quotes.len(), 2);
-    let sp = x.quotes[1].speaker.as_ref().unwrap();
-    assert_eq!(
-        (sp.text.as_str(), sp.resolution, sp.span),
-        ("Rubio", SpeakerResolution::Inherited, None)
-    );
+    let (_, body, speaker, _) = one(text, "en");
+    assert_eq!(body, "“President Trump has made clear he supports NATO,” | “We are going to remain in NATO.”");
+    assert_eq!(speaker.as_deref(), Some("Rubio"));
+    // And before it.
+    let text = "“You went on television to blame the workers.”\n\n“It is gutless leadership,” Warren said.";
+    let (_, body, speaker, _) = one(text, "en");
+    assert_eq!(body, "“You went on television to blame the workers.” | “It is gutless leadership,”");
+    assert_eq!(speaker.as_deref(), Some("Warren"));
+    // A floating quote far from any attribution keeps to itself, unattributed.
+    let text = "“We will win this fight and we will win it soon.”\n\nThe vote is on Tuesday. \
+                Polls open at eight. Results come late.\n\n“Nobody expected that,” Warren said.";
+    let q = quotes(text, "en");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].2, None);
 }
 
 #[test]

@@ -23,6 +23,9 @@ fn main() {
     let path = args.get(1).map_or("../shared/data/quotes-polnear", String::as_str);
     let split = args.get(2).map_or("dev", String::as_str);
     let n: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(40);
+    // What to show: all, direct (direct false positives and misses), speech
+    // (missed speech quotes), speaker (wrong speakers on matched quotes).
+    let what = args.get(4).map_or("all", String::as_str);
     let docs = match load(std::path::Path::new(path), Some(split)) {
         Ok(d) => d,
         Err(e) => {
@@ -40,7 +43,32 @@ fn main() {
             if g.content.is_empty() {
                 continue;
             }
-            if !preds.iter().any(|p| overlap(&p.content, &g.content) >= 0.3) {
+            let best = preds
+                .iter()
+                .max_by(|a, b| overlap(&a.content, &g.content).total_cmp(&overlap(&b.content, &g.content)))
+                .filter(|p| overlap(&p.content, &g.content) >= 0.3);
+            if let Some(p) = best {
+                if what == "speaker" && !g.speaker.is_empty() {
+                    let ok = p.speaker.is_some_and(|s| g.speaker.iter().any(|&(a, b)| s.0 < b && a < s.1));
+                    if !ok {
+                        missed.push(format!(
+                            "SPEAKER gold={:?} pred={:?} -> {:?}\n     {}",
+                            g.speaker_text,
+                            p.speaker_text,
+                            p.speaker_name,
+                            d.span_text(&g.content).chars().take(160).collect::<String>()
+                        ));
+                    }
+                }
+                continue;
+            }
+            if what == "speaker"
+                || (what == "direct" && g.kind != parallax_eval::quotes::GoldKind::Direct)
+                || (what == "speech" && !g.speech)
+            {
+                continue;
+            }
+            {
                 missed.push(format!(
                     "MISS [{:?}] src={:?} cue={:?}\n     {}",
                     g.kind,
@@ -51,6 +79,9 @@ fn main() {
             }
         }
         for p in &preds {
+            if what == "speaker" || what == "speech" || (what == "direct" && p.kind != parallax_eval::quotes::PredKind::Direct) {
+                continue;
+            }
             if !d.quotes.iter().any(|g| overlap(&p.content, &g.content) >= 0.3) {
                 spurious.push(format!(
                     "FP [{:?}] src={:?}\n     {}",
