@@ -256,10 +256,32 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         k += 1;
     }
 
-    // Indirect speech, sentence by sentence.
-    for &(s0, s1) in &doc.sentence_toks {
+    // Indirect speech, sentence by sentence. In German, a sentence in
+    // Konjunktiv I right after reported speech carries it on (free indirect
+    // speech) and inherits its speaker.
+    let mut reported_in: Option<usize> = None; // sentence of the last attributed quote
+    for (si, &(s0, s1)) in doc.sentence_toks.iter().enumerate() {
         if let Some(q) = indirect_in_sentence(doc, rules, s0, s1, &quoted, &mut used) {
             raw.push(q);
+            reported_in = Some(si);
+            continue;
+        }
+        let has_direct = (s0..s1).any(|x| quoted[x]);
+        if has_direct {
+            if raw.iter().any(|r| r.2.is_some() && r.1.iter().any(|&(a, _)| toks[a].sentence as usize == si)) {
+                reported_in = Some(si);
+            }
+            continue;
+        }
+        if rules.is_german() && reported_in.is_some_and(|r| si <= r + 2) && konjunktiv_one(doc, s0, s1) {
+            let mut e = s1;
+            while e > s0 && toks[e - 1].punct().is_some_and(|c| matches!(c, '.' | '!' | '?')) {
+                e -= 1;
+            }
+            if e > s0 + 2 {
+                raw.push((QuoteKind::Indirect, vec![(s0, e)], None, false));
+                reported_in = Some(si);
+            }
         }
     }
     raw.sort_by_key(|(_, parts, _, _)| parts.first().map_or(0, |p| p.0));
@@ -336,7 +358,7 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
                 // Floating: inherit from a quote in the previous two sentences.
                 let inherited =
                     last.as_ref().filter(|(_, s)| first_sentence <= s + 2).map(|(sp, _)| Speaker {
-                        span: None,
+                        span: sp.span,
                         text: sp.text.clone(),
                         entity: sp.entity,
                         resolution: SpeakerResolution::Inherited,
@@ -615,7 +637,7 @@ fn np_with_apposition(doc: &Doc<'_>, rules: &Rules, s0: usize, k: usize) -> Opti
     // The name opens the sentence (or follows "But"/"And").
     let opener = name.0 == s0
         || (name.0 == s0 + 1 && matches!(toks[s0].lower.as_str(), "but" | "and" | "still" | "yet"));
-    let inner_ok = (c1 + 1..c2).all(|x| toks[x].is_word() || toks[x].punct().is_some_and(|c| matches!(c, '.' | '-' | '(' | ')' | '\'' | '\u{2019}')))
+    let inner_ok = (c1 + 1..c2).all(|x| toks[x].punct().is_none() || toks[x].punct().is_some_and(|c| matches!(c, '.' | '-' | '(' | ')' | '\'' | '\u{2019}' | '/')))
         && (c1 + 1..c2).any(|x| toks[x].is_word());
     (opener && inner_ok && (toks[name.0].cap || rules.is_determiner(&toks[name.0].lower))).then_some((name.0, c2))
 }
@@ -922,6 +944,12 @@ fn indirect_in_sentence(
             k += 1;
             continue;
         }
+        if rules.is_german() {
+            if let Some(q) = german_frame(doc, s0, end, k) {
+                mark(used, k, k + 1);
+                return Some(q);
+            }
+        }
         let Some((cue_end, speech)) = cue_at(doc, rules, k) else {
             k += 1;
             continue;
@@ -929,34 +957,30 @@ fn indirect_in_sentence(
         let according = toks[k].lower == "according";
         // "According to X, CONTENT." / "CONTENT, according to X."
         if according {
-            let np = np_after(doc, rules, cue_end)?;
-            if toks.get(np.1).is_some_and(|t| t.is_punct(',')) && k == s0 {
-                let c0 = np.1 + 1;
-                if end > c0 + 2 {
-                    mark(used, k, np.1);
-                    return Some((
-                        QuoteKind::Indirect,
-                        vec![(c0, end)],
-                        Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
-                        false,
-                    ));
+            // The source runs to the next comma, or to the sentence end.
+            let comma = (cue_end..end).find(|&x| toks[x].is_punct(',') && !quoted[x]);
+            let np_end = comma.unwrap_or(end);
+            let words_after = |from: usize| (from..end).filter(|&x| toks[x].is_word()).count();
+            let words_before = (s0..k).filter(|&x| toks[x].is_word()).count();
+            if np_end > cue_end {
+                let np = (cue_end, np_end);
+                let attr = Some(Attribution { speaker: np, cue: (k, cue_end), speech });
+                // "According to X, CONTENT." (after a short opener:
+                // "In addition, according to X, …")
+                if let Some(c) = comma {
+                    if words_after(c + 1) >= 3 && (words_before <= 3 || words_after(c + 1) > words_before) {
+                        mark(used, k, np_end);
+                        return Some((QuoteKind::Indirect, vec![(c + 1, end)], attr, false));
+                    }
+                }
+                // "CONTENT, according to X [released on Thursday]."
+                if words_before >= 3 {
+                    let c_end = comma_before(doc, s0, k);
+                    mark(used, k, np_end);
+                    return Some((QuoteKind::Indirect, vec![(s0, c_end)], attr, false));
                 }
             }
-            if k > s0 + 2 && toks[k - 1].is_punct(',') && np.1 >= end.saturating_sub(1) {
-                mark(used, k, np.1);
-                return Some((
-                    QuoteKind::Indirect,
-                    vec![(s0, k - 1)],
-                    Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
-                    false,
-                ));
-            }
             k = cue_end;
-            continue;
-        }
-        // German "laut X CONTENT" and "X zufolge CONTENT".
-        if rules.is_german() && (toks[k].lower == "laut" || toks[k].lower == "zufolge") {
-            k += 1;
             continue;
         }
         // ", saying CONTENT": the speaker is the sentence's subject.
@@ -1025,6 +1049,27 @@ fn indirect_in_sentence(
                             false,
                         ));
                     }
+                }
+            }
+        }
+        // "X keeps its finances secret but says CONTENT": the subject's.
+        let coordinated = k > s0 + 2
+            && matches!(toks[k - 1].lower.as_str(), "and" | "but")
+            && !quoted[k - 1];
+        if coordinated && rules.strong_cue(&toks[k].lower) {
+            if let Some(subject) = subject_of(doc, rules, s0, k) {
+                let mut c0 = cue_end;
+                if toks.get(c0).is_some_and(|t| t.lower == "that") {
+                    c0 += 1;
+                }
+                if (c0..end).filter(|&x| toks[x].is_word()).count() >= 3 {
+                    mark(used, k, cue_end);
+                    return Some((
+                        QuoteKind::Indirect,
+                        vec![(c0, end)],
+                        Some(Attribution { speaker: subject, cue: (k, cue_end), speech }),
+                        false,
+                    ));
                 }
             }
         }
@@ -1363,4 +1408,125 @@ fn latest_entity(
                     }
             })
         })
+}
+
+/// Nouns that make "nach …" a source: "nach Angaben der Polizei".
+const NACH_SOURCES: &[&str] = &[
+    "angaben", "ansicht", "informationen", "meinung", "aussage", "aussagen", "einschätzung",
+    "auffassung", "darstellung", "worten", "berichten", "untersuchungen", "schätzungen",
+    "erkenntnissen", "polizeiangaben", "medienberichten", "zeugenaussagen", "angaben",
+    "mitteilung", "überzeugung", "einschätzungen", "recherchen",
+];
+
+/// A German source frame at token `k` of the sentence `[s0, end)`:
+/// "Laut X …", "Nach Angaben von X …", "X zufolge …", "…, so X." The
+/// content is the rest of the sentence, in two parts when the frame sits
+/// inside it.
+#[allow(clippy::type_complexity)]
+fn german_frame(
+    doc: &Doc<'_>,
+    s0: usize,
+    end: usize,
+    k: usize,
+) -> Option<(QuoteKind, Vec<(usize, usize)>, Option<Attribution>, bool)> {
+    let toks = &doc.toks;
+    let w = toks[k].lower.as_str();
+    // The noun phrase of the source: determiners, capitalised words,
+    // adjectives before a noun, genitives.
+    let np_from = |a: usize| {
+        let mut e = a;
+        while e < end {
+            let t = &toks[e];
+            let adjectival = !t.cap
+                && t.is_word()
+                && ["e", "en", "er", "es", "em"].iter().any(|x| t.lower.ends_with(x))
+                && toks.get(e + 1).is_some_and(|n| n.cap || n.is_word() && !n.cap);
+            let det = matches!(t.lower.as_str(), "der" | "die" | "das" | "den" | "dem" | "des" | "ein" | "eine" | "einer" | "eines" | "einem" | "von" | "vom");
+            if t.is_word() && (t.cap || det) || (adjectival && e > a && toks.get(e + 1).is_some_and(|n| n.cap)) {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        e
+    };
+    let content = |frame: (usize, usize)| -> Vec<(usize, usize)> {
+        let mut parts = Vec::new();
+        let before_end = comma_before(doc, s0, frame.0);
+        if (s0..before_end).any(|x| toks[x].is_word()) {
+            parts.push((s0, before_end));
+        }
+        let mut after = frame.1;
+        while after < end && toks[after].punct().is_some_and(|c| c == ',') {
+            after += 1;
+        }
+        if (after..end).filter(|&x| toks[x].is_word()).count() >= 2 {
+            parts.push((after, end));
+        }
+        parts
+    };
+    let (speaker, frame) = match w {
+        "laut" | "gemäß" => {
+            let e = np_from(k + 1);
+            if e == k + 1 {
+                return None;
+            }
+            ((k + 1, e), (k, e))
+        }
+        "nach" => {
+            let mut a = k + 1;
+            if toks.get(a).is_some_and(|t| matches!(t.lower.as_str(), "eigenen" | "ersten" | "jüngsten" | "offiziellen" | "bisherigen" | "vorläufigen" | "neuesten" | "übereinstimmenden")) {
+                a += 1;
+            }
+            if !toks.get(a).is_some_and(|t| NACH_SOURCES.contains(&t.lower.as_str())) {
+                return None;
+            }
+            let e = np_from(a + 1).max(a + 1);
+            ((a, e), (k, e))
+        }
+        "zufolge" => {
+            // "Der Zeitung zufolge …": the noun phrase before it.
+            let mut a = k;
+            while a > s0 && toks[a - 1].is_word() && k - a < 6 {
+                a -= 1;
+            }
+            if a == k {
+                return None;
+            }
+            ((a, k), (a, k + 1))
+        }
+        "so" if k > s0 + 2 && toks[k - 1].is_punct(',') => {
+            let e = np_from(k + 1);
+            if e == k + 1 || (e..end).any(|x| toks[x].is_word()) {
+                return None;
+            }
+            ((k + 1, e), (k, e))
+        }
+        _ => return None,
+    };
+    let parts = content(frame);
+    if parts.is_empty() {
+        return None;
+    }
+    let speech = true;
+    Some((QuoteKind::Indirect, parts, Some(Attribution { speaker, cue: (k, k + 1), speech }), false))
+}
+
+/// German Konjunktiv I forms of the third person, the mark of reported
+/// speech ("er sei", "sie habe", "es gebe").
+const KONJUNKTIV_ONE: &[&str] = &[
+    "sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "gebe",
+    "stehe", "gehe", "liege", "komme", "bestehe", "handle", "brauche", "wisse", "trage", "lasse",
+    "sehe", "bleibe", "halte", "mache", "arbeite", "plane", "fehle", "zeige",
+];
+
+/// True when the sentence `[s0, s1)` has a Konjunktiv I verb outside
+/// quotation marks (and not after "ich", where the forms are indicative).
+fn konjunktiv_one(doc: &Doc<'_>, s0: usize, s1: usize) -> bool {
+    (s0..s1).any(|x| {
+        let t = &doc.toks[x];
+        t.is_word()
+            && KONJUNKTIV_ONE.contains(&t.lower.as_str())
+            && !(x > s0 && doc.toks[x - 1].lower == "ich")
+    })
 }
