@@ -252,6 +252,22 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
             raw.push((QuoteKind::Direct, parts, attr, starts_clause || post.is_some()));
         } else if called.is_some() {
             raw.push((QuoteKind::Direct, parts, called, false));
+        } else if rules.is_german() && words > 0 {
+            // German news marks quoted words inside reported speech as
+            // direct quotes of their own: nannte den Bericht „Zeitungsente“.
+            // A quoted name („France Football“) has no cue beside it.
+            let sentence = toks[m.open].sentence;
+            let (s0, s1) = doc.sentence_toks.get(sentence as usize).copied().unwrap_or((0, 0));
+            let cue = (s0..s1).find(|&x| !quoted[x] && cue_at(doc, rules, x).is_some());
+            let title = (m.open + 1..m.close).filter(|&x| toks[x].is_word()).all(|x| toks[x].cap) && words > 1;
+            if let (Some(c), false) = (cue, title) {
+                let cue_end = cue_at(doc, rules, c).map_or(c + 1, |(e, _)| e);
+                let speaker = np_before(doc, rules, c)
+                    .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
+                    .or_else(|| np_after(doc, rules, cue_end).filter(|np| np.1 <= s1));
+                let attr = speaker.map(|sp| Attribution { speaker: sp, cue: (c, cue_end), speech: true });
+                raw.push((QuoteKind::Direct, parts, attr, false));
+            }
         }
         k += 1;
     }
@@ -298,7 +314,8 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
             if b != a && raw[b].0 == QuoteKind::Direct {
                 let (da, db) = (raw[b].1[0].0, raw[b].1[raw[b].1.len() - 1].1);
                 if da >= ia && db <= ib {
-                    drop[b] = true;
+                    // German keeps quoted words as quotes of their own too.
+                    drop[b] = !rules.is_german();
                     mixed = true;
                 }
             }
