@@ -21,6 +21,7 @@ fi
 # the lexicon tests load them and fail without them when CI=true.
 echo "==> fetching lexicons"
 bash scripts/fetch-lexicons.sh
+bash scripts/fetch-wordnet.sh
 
 if [ -d ../shared ]; then
   echo "==> ../shared found: data-backed tests and quality floors will run"

@@ -1,0 +1,482 @@
+//! Facts: sentences of different articles that carry the same information.
+//!
+//! Every sentence with at least [`CompareConfig::fact_min_words`] content
+//! words is a statement. Two statements of different articles are matched
+//! on features, each weighted by its inverse document frequency over all
+//! statements of the comparison:
+//!
+//! - content words, equal on their stem or WordNet synonyms ("defence" ~
+//!   "defense", "hyperbole" ~ "exaggeration");
+//! - merged entities mentioned, so a resolved pronoun or another spelling
+//!   still counts (half weight: the names are words too);
+//! - quantities with the same notation-independent value ("5 percent" =
+//!   "5%"), at a fixed weight of [`QUANTITY_WEIGHT`];
+//! - resolved dates that overlap.
+//!
+//! The similarity is the matched weight of both sides over their total
+//! weight (a weighted Dice). A pair matches at [`CompareConfig::fact_min_similarity`]
+//! with at least two content words in common (or one and a quantity), so
+//! shared names or numbers alone never make a fact. Candidates come from
+//! an inverted index on stems. Facts are grown greedily from the best pair
+//! down and never take two sentences of one article.
+//!
+//! A fact is `corroborated` when two or more outlets carry it (articles of
+//! one outlet count once), `exclusive` when one does, and `conflicting`
+//! when outlets disagree inside it: the same slot (same unit, or the same
+//! counted noun) with values that are not the same once rounding and
+//! intervals are allowed for (`Quantity::same_value`), where neither side
+//! is negated or hedged ("may", "could") and the larger count is not
+//! simply the later report (a rising toll is an update); resolved dates
+//! that do not overlap when each side has one; or the same statement
+//! negated on one side only (similarity at least
+//! [`NEGATION_MIN_SIMILARITY`]).
+
+use std::collections::{BTreeSet, HashMap};
+
+use parallax_enrich::quantities::{Quantity, QuantityKind};
+use parallax_model::Span;
+
+use crate::CompareConfig;
+use crate::contract::Status;
+use crate::entities::Merged;
+use crate::input::ArticleInput;
+use crate::prep::Prepared;
+use crate::wordnet::sorted_overlap;
+
+/// Weight of one agreeing quantity on each side.
+pub(crate) const QUANTITY_WEIGHT: f32 = 2.0;
+/// Weight of an overlapping resolved date on each side.
+const DATE_WEIGHT: f32 = 0.5;
+/// Share of an entity's inverse document frequency it weighs.
+const ENTITY_SHARE: f32 = 0.5;
+/// Similarity from which a one-sided negation is a conflict.
+pub(crate) const NEGATION_MIN_SIMILARITY: f32 = 0.6;
+
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "denied", "denies", "deny", "neither", "nor", "none", "nobody", "nicht",
+    "kein", "keine", "keinen", "nie", "niemals",
+];
+const MODALS: &[&str] = &[
+    "may",
+    "might",
+    "could",
+    "would",
+    "possibly",
+    "reportedly",
+    "allegedly",
+    "perhaps",
+    "könnte",
+    "könnten",
+    "möglicherweise",
+    "angeblich",
+];
+
+/// One content word of a statement.
+#[derive(Debug, Clone)]
+struct Word {
+    stem: u32,
+    syn: Vec<u32>,
+}
+
+/// One statement: a sentence of one article.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    pub(crate) article: usize,
+    /// Byte span of the sentence.
+    pub(crate) span: Span,
+    words: Vec<Word>,
+    entities: Vec<usize>,
+    /// Indices into the article's quantities.
+    pub(crate) quantities: Vec<usize>,
+    dates: Vec<(chrono::NaiveDate, chrono::NaiveDate)>,
+    negated: bool,
+    modal: bool,
+}
+
+/// One fact: statements of different articles, or one alone.
+#[derive(Debug, Clone)]
+pub(crate) struct Fact {
+    /// Indices into the statements, in article order.
+    pub(crate) units: Vec<usize>,
+    pub(crate) status: Status,
+    /// Keys of the quantities its statements agree on.
+    pub(crate) agreed: Vec<String>,
+    /// (kind, detail, articles) of each disagreement.
+    pub(crate) conflicts: Vec<(String, String, Vec<usize>)>,
+    /// Outlets carrying it, sorted.
+    pub(crate) outlets: Vec<String>,
+}
+
+/// Splits every article into statements.
+pub(crate) fn units(
+    arts: &[ArticleInput],
+    preps: &[Prepared],
+    merged: &Merged,
+    cfg: &CompareConfig,
+) -> Vec<Unit> {
+    let mut out = Vec::new();
+    for (ai, a) in arts.iter().enumerate() {
+        let p = &preps[ai];
+        let mut by_sentence: Vec<Unit> = a
+            .analysis
+            .sentences
+            .iter()
+            .map(|&span| Unit {
+                article: ai,
+                span,
+                words: Vec::new(),
+                entities: Vec::new(),
+                quantities: Vec::new(),
+                dates: Vec::new(),
+                negated: false,
+                modal: false,
+            })
+            .collect();
+        for t in &p.toks {
+            let Some(u) = by_sentence.get_mut(t.sentence as usize) else { continue };
+            if NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("n't") {
+                u.negated = true;
+            }
+            if MODALS.contains(&t.norm.as_str()) {
+                u.modal = true;
+            }
+            if t.content() && !u.words.iter().any(|w| w.stem == t.stem) {
+                u.words.push(Word { stem: t.stem, syn: t.syn.clone() });
+            }
+        }
+        let at = |s: Span| a.analysis.sentences.partition_point(|x| x.end <= s.start);
+        for (li, e) in a.extraction.entities.iter().enumerate() {
+            let Some(g) = merged.of(ai, li) else { continue };
+            for &m in &e.mentions {
+                if let Some(u) = by_sentence.get_mut(at(m))
+                    && !u.entities.contains(&g)
+                {
+                    u.entities.push(g);
+                }
+            }
+        }
+        for (qi, q) in a.extraction.quantities.iter().enumerate() {
+            if let Some(u) = by_sentence.get_mut(at(q.span)) {
+                u.quantities.push(qi);
+            }
+        }
+        for d in &a.extraction.dates {
+            if let (true, Some(s), Some(e)) = (d.resolved, d.start, d.end)
+                && let Some(u) = by_sentence.get_mut(at(d.span))
+            {
+                u.dates.push((s, e));
+            }
+        }
+        out.extend(by_sentence.into_iter().filter(|u| u.words.len() >= cfg.fact_min_words));
+    }
+    for u in &mut out {
+        u.entities.sort_unstable();
+    }
+    out
+}
+
+/// Inverse document frequencies of stems and entities over the statements.
+struct Idf {
+    stems: HashMap<u32, f32>,
+    entities: HashMap<usize, f32>,
+}
+
+impl Idf {
+    fn new(units: &[Unit]) -> Idf {
+        let mut sdf: HashMap<u32, u32> = HashMap::new();
+        let mut edf: HashMap<usize, u32> = HashMap::new();
+        for u in units {
+            for w in &u.words {
+                *sdf.entry(w.stem).or_default() += 1;
+            }
+            for &e in &u.entities {
+                *edf.entry(e).or_default() += 1;
+            }
+        }
+        let n = units.len() as f32;
+        let idf = |df: u32| ((n + 1.0) / (df as f32 + 0.5)).ln().max(0.1);
+        Idf {
+            stems: sdf.into_iter().map(|(k, v)| (k, idf(v))).collect(),
+            entities: edf.into_iter().map(|(k, v)| (k, idf(v) * ENTITY_SHARE)).collect(),
+        }
+    }
+
+    fn stem(&self, s: u32) -> f32 {
+        self.stems.get(&s).copied().unwrap_or(0.1)
+    }
+
+    fn entity(&self, e: usize) -> f32 {
+        self.entities.get(&e).copied().unwrap_or(0.1)
+    }
+}
+
+/// Similarity of two statements and the number of content words of the
+/// smaller side matched.
+struct Match {
+    sim: f32,
+    words: usize,
+    quantities: usize,
+}
+
+fn quantities_of<'a>(arts: &'a [ArticleInput], u: &Unit) -> Vec<&'a Quantity> {
+    let qs = &arts[u.article].extraction.quantities;
+    u.quantities.iter().filter_map(|&i| qs.get(i)).collect()
+}
+
+fn similarity(arts: &[ArticleInput], idf: &Idf, a: &Unit, b: &Unit, total: (f32, f32)) -> Match {
+    let side = |x: &Unit, y: &Unit| {
+        let mut m = 0.0;
+        let mut n = 0;
+        for w in &x.words {
+            if y.words.iter().any(|v| v.stem == w.stem || sorted_overlap(&v.syn, &w.syn)) {
+                m += idf.stem(w.stem);
+                n += 1;
+            }
+        }
+        for &e in &x.entities {
+            if y.entities.binary_search(&e).is_ok() {
+                m += idf.entity(e);
+            }
+        }
+        (m, n)
+    };
+    let (ma, na) = side(a, b);
+    let (mb, nb) = side(b, a);
+    let qa = quantities_of(arts, a);
+    let qb = quantities_of(arts, b);
+    let shared_q = qa.iter().filter(|x| qb.iter().any(|y| x.same_value(y))).count();
+    let shared_d =
+        a.dates.iter().filter(|x| b.dates.iter().any(|y| x.0 <= y.1 && y.0 <= x.1)).count();
+    let extra = 2.0 * (shared_q as f32 * QUANTITY_WEIGHT + shared_d as f32 * DATE_WEIGHT);
+    let sim = (ma + mb + extra) / (total.0 + total.1).max(1e-6);
+    Match { sim, words: na.min(nb), quantities: shared_q }
+}
+
+fn weight(arts: &[ArticleInput], idf: &Idf, u: &Unit) -> f32 {
+    u.words.iter().map(|w| idf.stem(w.stem)).sum::<f32>()
+        + u.entities.iter().map(|&e| idf.entity(e)).sum::<f32>()
+        + quantities_of(arts, u).len() as f32 * QUANTITY_WEIGHT
+        + u.dates.len() as f32 * DATE_WEIGHT
+}
+
+/// Matches the statements into facts.
+pub(crate) fn facts(
+    arts: &[ArticleInput],
+    preps: &[Prepared],
+    units: &[Unit],
+    cfg: &CompareConfig,
+) -> Vec<Fact> {
+    let idf = Idf::new(units);
+    let weights: Vec<f32> = units.iter().map(|u| weight(arts, &idf, u)).collect();
+    // Inverted index on stems; accumulate shared stem weight per pair.
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        for w in &u.words {
+            postings.entry(w.stem).or_default().push(i);
+        }
+    }
+    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    let mut acc = vec![0f32; units.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        for w in &u.words {
+            let wt = idf.stem(w.stem);
+            for &j in postings.get(&w.stem).map_or(&[][..], Vec::as_slice) {
+                if j <= i || units[j].article == u.article {
+                    continue;
+                }
+                if acc[j] == 0.0 {
+                    touched.push(j);
+                }
+                acc[j] += wt;
+            }
+        }
+        for j in touched.drain(..) {
+            let cheap = 2.0 * acc[j] / (weights[i] + weights[j]).max(1e-6);
+            acc[j] = 0.0;
+            if cheap < cfg.fact_min_similarity * 0.5 {
+                continue;
+            }
+            let m = similarity(arts, &idf, u, &units[j], (weights[i], weights[j]));
+            let enough = m.words >= 2 || (m.words >= 1 && m.quantities >= 1);
+            if enough && m.sim >= cfg.fact_min_similarity {
+                pairs.push((m.sim, i, j));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let groups = greedy(units.len(), &pairs, |x| units[x].article);
+    let mut out: Vec<Fact> = groups
+        .into_iter()
+        .map(|mut members| {
+            members.sort_by_key(|&m| (units[m].article, units[m].span.start));
+            judge(arts, preps, &idf, units, &weights, members)
+        })
+        .collect();
+    // Corroborated and conflicting first (most outlets first), then
+    // exclusive, each in article and text order.
+    out.sort_by_key(|f| {
+        let first = f.units.first().map(|&u| (units[u].article, units[u].span.start));
+        (f.status == Status::Exclusive, std::cmp::Reverse(f.outlets.len()), first)
+    });
+    out
+}
+
+/// Greedy grouping: best pairs first, never two members of one article.
+pub(crate) fn greedy(
+    n: usize,
+    pairs: &[(f32, usize, usize)],
+    article: impl Fn(usize) -> usize,
+) -> Vec<Vec<usize>> {
+    let mut group_of: Vec<usize> = (0..n).collect();
+    let mut groups: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    for &(_, i, j) in pairs {
+        let (g, h) = (group_of[i], group_of[j]);
+        if g == h {
+            continue;
+        }
+        let disjoint =
+            groups[g].iter().all(|&x| groups[h].iter().all(|&y| article(x) != article(y)));
+        if !disjoint {
+            continue;
+        }
+        let (keep, gone) = if groups[g].len() >= groups[h].len() { (g, h) } else { (h, g) };
+        let moved = std::mem::take(&mut groups[gone]);
+        for &m in &moved {
+            group_of[m] = keep;
+        }
+        groups[keep].extend(moved);
+    }
+    groups.into_iter().filter(|g| !g.is_empty()).collect()
+}
+
+/// Same slot: same kind and unit, and for counts the same counted noun.
+fn same_slot(a: &Quantity, b: &Quantity) -> bool {
+    if a.kind != b.kind || a.unit != b.unit {
+        return false;
+    }
+    match a.kind {
+        QuantityKind::Number => false,
+        QuantityKind::Count => match (&a.counts, &b.counts) {
+            (Some(x), Some(y)) => {
+                let s = |w: &str| w.trim_end_matches('s').to_string();
+                s(x) == s(y)
+            }
+            _ => false,
+        },
+        _ => !a.unit.is_empty(),
+    }
+}
+
+/// Status, agreement and conflicts of one group of statements.
+fn judge(
+    arts: &[ArticleInput],
+    preps: &[Prepared],
+    idf: &Idf,
+    units: &[Unit],
+    weights: &[f32],
+    members: Vec<usize>,
+) -> Fact {
+    let outlets: BTreeSet<String> =
+        members.iter().map(|&m| preps[units[m].article].outlet.clone()).collect();
+    let mut agreed: BTreeSet<String> = BTreeSet::new();
+    let mut conflicts: Vec<(String, String, Vec<usize>)> = Vec::new();
+    for (x, &i) in members.iter().enumerate() {
+        for &j in &members[x + 1..] {
+            let (a, b) = (&units[i], &units[j]);
+            if preps[a.article].outlet == preps[b.article].outlet {
+                continue;
+            }
+            let qa = quantities_of(arts, a);
+            let qb = quantities_of(arts, b);
+            for x in &qa {
+                if qb.iter().any(|y| x.same_value(y)) {
+                    agreed.insert(x.key());
+                }
+            }
+            let lone = |q: &Quantity, other: &[&Quantity]| !other.iter().any(|y| q.same_value(y));
+            let hedged = a.negated != b.negated || a.modal || b.modal;
+            for x in qa.iter().filter(|x| lone(x, &qb)) {
+                let Some(y) = qb.iter().find(|y| same_slot(x, y) && lone(y, &qa)) else {
+                    continue;
+                };
+                if hedged {
+                    tracing::debug!(a = %x.key(), b = %y.key(), "Values differ under negation or modality; not a conflict.");
+                    continue;
+                }
+                if is_update(arts, a.article, x, b.article, y) {
+                    tracing::debug!(a = %x.key(), b = %y.key(), "A later, larger count: an update, not a conflict.");
+                    continue;
+                }
+                conflicts.push((
+                    "value".to_string(),
+                    format!("{} vs {}", x.text, y.text),
+                    vec![a.article, b.article],
+                ));
+            }
+            if let ([da], [db]) = (a.dates.as_slice(), b.dates.as_slice())
+                && !(da.0 <= db.1 && db.0 <= da.1)
+            {
+                conflicts.push((
+                    "date".to_string(),
+                    format!("{} vs {}", da.0, db.0),
+                    vec![a.article, b.article],
+                ));
+            }
+            if a.negated != b.negated {
+                let m = similarity(arts, idf, a, b, (weights[i], weights[j]));
+                if m.sim >= NEGATION_MIN_SIMILARITY {
+                    let which = if a.negated { a.article } else { b.article };
+                    conflicts.push((
+                        "negation".to_string(),
+                        format!("negated in {}", arts[which].id),
+                        vec![a.article, b.article],
+                    ));
+                }
+            }
+        }
+    }
+    let status = if outlets.len() < 2 {
+        Status::Exclusive
+    } else if conflicts.is_empty() {
+        Status::Corroborated
+    } else {
+        Status::Conflicting
+    };
+    Fact {
+        units: members,
+        status,
+        agreed: agreed.into_iter().collect(),
+        conflicts,
+        outlets: outlets.into_iter().collect(),
+    }
+}
+
+/// A count reported larger by the later article: an update.
+fn is_update(arts: &[ArticleInput], a: usize, x: &Quantity, b: usize, y: &Quantity) -> bool {
+    if x.kind != QuantityKind::Count {
+        return false;
+    }
+    match (arts[a].published, arts[b].published) {
+        (Some(ta), Some(tb)) if ta != tb => (ta < tb) == (x.value < y.value),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn greedy_keeps_articles_apart() {
+        // 0,1 in article 0; 2 in article 1; 3 in article 2.
+        let art = |x: usize| [0, 0, 1, 2][x];
+        let pairs = [(0.9, 0, 2), (0.8, 1, 2), (0.7, 2, 3), (0.6, 1, 3)];
+        let mut g = greedy(4, &pairs, art);
+        for x in &mut g {
+            x.sort();
+        }
+        g.sort();
+        assert_eq!(g, vec![vec![0, 2, 3], vec![1]]);
+    }
+}
