@@ -81,11 +81,11 @@ impl EntityTable {
     /// Adds a mention span to an entity (pronouns and descriptions that
     /// attribution resolved).
     pub(crate) fn add_mention(&mut self, entity: usize, span: Span) {
-        if let Some(e) = self.entities.get_mut(entity) {
-            if !e.mentions.contains(&span) {
-                e.mentions.push(span);
-                e.mentions.sort();
-            }
+        if let Some(e) = self.entities.get_mut(entity)
+            && !e.mentions.contains(&span)
+        {
+            e.mentions.push(span);
+            e.mentions.sort();
         }
     }
 }
@@ -273,9 +273,11 @@ fn candidate(doc: &Doc<'_>, rules: &Rules, lex: &Lexicon, i: usize, j: usize) ->
         if p.sentence != toks[i].sentence || !p.is_word() {
             break;
         }
-        if rules.is_title(&p.lower) || (p.cap && pre < i + 4 && !rules.not_name(&p.lower)) {
-            pre -= 1;
-        } else if p.lower.ends_with("'s") || p.lower.ends_with("\u{2019}s") {
+        let possessive = p.lower.ends_with("'s") || p.lower.ends_with("\u{2019}s");
+        if rules.is_title(&p.lower)
+            || (p.cap && i - pre < 4 && !rules.not_name(&p.lower))
+            || possessive
+        {
             pre -= 1;
         } else {
             break;
@@ -297,14 +299,15 @@ fn candidate(doc: &Doc<'_>, rules: &Rules, lex: &Lexicon, i: usize, j: usize) ->
         (name_start..name_end).filter(|&k| toks[k].is_word()).map(|k| toks[k].bare()).collect();
     // A known first name makes a multi-word name a person, unless the
     // whole is a place ("Santa Clara", "Victoria Falls").
-    let first = if words.len() >= 2 { words.first().and_then(|w| lex.first_name_info(w)) } else { None };
-    let place = lex.place(name_text).is_some()
-        || (words.len() == 1 && lex.place(words[0]).is_some());
-    if let Some(info) = first {
-        if personal || !place {
-            gender = gender.or(Some(info.gender));
-            personal = true;
-        }
+    let first =
+        if words.len() >= 2 { words.first().and_then(|w| lex.first_name_info(w)) } else { None };
+    let place =
+        lex.place(name_text).is_some() || (words.len() == 1 && lex.place(words[0]).is_some());
+    if let Some(info) = first
+        && (personal || !place)
+    {
+        gender = gender.or(Some(info.gender));
+        personal = true;
     }
     // "Russian", "Danish": adjectives, not entities.
     if words.len() == 1 && !personal && !place && crate::lexicon::demonym(words[0]).is_some() {
@@ -395,18 +398,10 @@ fn group(doc: &Doc<'_>, rules: &Rules, lex: &Lexicon, cands: Vec<Cand>) -> Entit
         let target = match target {
             Some(t) => Some(t),
             None => {
-                // German single capitalised nouns without backing are not names.
-                if rules.is_german()
-                    && c.kind == EntityKind::Other
-                    && !c.personal
-                    && words.len() == 1
-                {
-                    None
-                } else if c.kind == EntityKind::Other
-                    && words.len() == 1
-                    && !c.personal
-                    && is_sentence_only_word(doc, c)
-                {
+                // A lone unbacked capitalised word is no name when it is German
+                // (every noun is capitalised) or only ever opens sentences.
+                let lone = c.kind == EntityKind::Other && words.len() == 1 && !c.personal;
+                if lone && (rules.is_german() || is_sentence_only_word(doc, c)) {
                     None
                 } else {
                     let name = doc.slice(doc.span_of(c.name.0, c.name.1)).to_string();
@@ -446,10 +441,10 @@ fn group(doc: &Doc<'_>, rules: &Rules, lex: &Lexicon, cands: Vec<Cand>) -> Entit
                 e.kind = EntityKind::Person;
             }
             e.gender = e.gender.or(c.gender);
-            if let Some(r) = &c.role {
-                if !e.roles.iter().any(|x| x.eq_ignore_ascii_case(r)) {
-                    e.roles.push(r.clone());
-                }
+            if let Some(r) = &c.role
+                && !e.roles.iter().any(|x| x.eq_ignore_ascii_case(r))
+            {
+                e.roles.push(r.clone());
             }
             if surface != e.name && !e.aliases.contains(&surface) {
                 e.aliases.push(surface);
@@ -490,30 +485,29 @@ fn appositions(doc: &Doc<'_>, rules: &Rules, table: &mut EntityTable) {
     for m in &table.mentions {
         let (a, b) = m.toks;
         // After: NAME , the/a ... title ... ,|.
-        if toks.get(b).is_some_and(|t| t.is_punct(',')) {
-            if let Some(d) = toks.get(b + 1) {
-                if rules.is_determiner(&d.lower) && d.lower != "one" {
-                    let mut e = b + 2;
-                    while e < toks.len()
-                        && e < b + 10
-                        && toks[e].is_word()
-                        && toks[e].sentence == toks[b].sentence
-                    {
-                        e += 1;
-                    }
-                    let ends =
-                        toks.get(e).is_none_or(|t| matches!(t.punct(), Some(',' | '.' | ';')));
-                    let short = e <= b + 8
-                        && !(b + 2..e).any(|k| {
-                            matches!(
-                                toks[k].lower.as_str(),
-                                "in" | "at" | "of" | "for" | "on" | "with" | "from"
-                            )
-                        });
-                    if ends && short && (b + 2..e).any(|k| rules.is_title(&toks[k].lower)) {
-                        found.push((m.entity, doc.slice(doc.span_of(b + 2, e)).to_string()));
-                    }
-                }
+        if toks.get(b).is_some_and(|t| t.is_punct(','))
+            && let Some(d) = toks.get(b + 1)
+            && rules.is_determiner(&d.lower)
+            && d.lower != "one"
+        {
+            let mut e = b + 2;
+            while e < toks.len()
+                && e < b + 10
+                && toks[e].is_word()
+                && toks[e].sentence == toks[b].sentence
+            {
+                e += 1;
+            }
+            let ends = toks.get(e).is_none_or(|t| matches!(t.punct(), Some(',' | '.' | ';')));
+            let short = e <= b + 8
+                && !(b + 2..e).any(|k| {
+                    matches!(
+                        toks[k].lower.as_str(),
+                        "in" | "at" | "of" | "for" | "on" | "with" | "from"
+                    )
+                });
+            if ends && short && (b + 2..e).any(|k| rules.is_title(&toks[k].lower)) {
+                found.push((m.entity, doc.slice(doc.span_of(b + 2, e)).to_string()));
             }
         }
         // Before: a/the ... title , NAME

@@ -132,13 +132,13 @@ fn find_marks(doc: &Doc<'_>) -> Vec<Marks> {
     for (i, t) in toks.iter().enumerate() {
         // A new paragraph ends an open quote unless it reopens it (English
         // multi-paragraph quotes reopen “ at each paragraph).
-        if t.para_start {
-            if let Some((_, oc)) = open {
-                if t.punct() == Some(oc) && is_double_open(oc) {
-                    continue;
-                }
-                open = None;
+        if t.para_start
+            && let Some((_, oc)) = open
+        {
+            if t.punct() == Some(oc) && is_double_open(oc) {
+                continue;
             }
+            open = None;
         }
         let Some(c) = t.punct() else { continue };
         let prev_end = i.checked_sub(1).map(|p| toks[p].span.end);
@@ -183,6 +183,10 @@ fn find_marks(doc: &Doc<'_>) -> Vec<Marks> {
     out
 }
 
+/// A quote before speaker resolution: kind, content token ranges, its
+/// attribution, and whether it reads as a sentence of its own.
+type RawQuote = (QuoteKind, Vec<(usize, usize)>, Option<Attribution>, bool);
+
 /// What an attribution found: the speaker phrase and the cue.
 #[derive(Debug, Clone)]
 struct Attribution {
@@ -207,7 +211,7 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         }
     }
     let mut used = vec![false; toks.len()];
-    let mut raw: Vec<(QuoteKind, Vec<(usize, usize)>, Option<Attribution>, bool)> = Vec::new();
+    let mut raw: Vec<RawQuote> = Vec::new();
 
     // Direct quotes.
     let mut k = 0;
@@ -227,7 +231,9 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
             let mut after = a.speaker.1.max(a.cue.1);
             while let Some(n) = marks.get(k + 1) {
                 let gap_ok = (after..n.open).all(|i| {
-                    toks[i].punct().is_some_and(|c| matches!(c, ',' | ':' | '.' | '\u{2013}' | '\u{2014}'))
+                    toks[i]
+                        .punct()
+                        .is_some_and(|c| matches!(c, ',' | ':' | '.' | '\u{2013}' | '\u{2014}'))
                 });
                 let same_para = !toks[n.open].para_start;
                 let own = attribution_after(doc, rules, n.close, &quoted).is_some();
@@ -248,7 +254,7 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
             }
         }
         let is_partial = !starts_clause && called.is_none() && attr.is_none();
-        if (words >= 4 || attr.is_some()) && !(is_partial && words < 4) && words > 0 {
+        if words > 0 && (words >= 4 || (attr.is_some() && !is_partial)) {
             raw.push((QuoteKind::Direct, parts, attr, starts_clause || post.is_some()));
         } else if called.is_some() {
             raw.push((QuoteKind::Direct, parts, called, false));
@@ -259,13 +265,15 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
             let sentence = toks[m.open].sentence;
             let (s0, s1) = doc.sentence_toks.get(sentence as usize).copied().unwrap_or((0, 0));
             let cue = (s0..s1).find(|&x| !quoted[x] && cue_at(doc, rules, x).is_some());
-            let title = (m.open + 1..m.close).filter(|&x| toks[x].is_word()).all(|x| toks[x].cap) && words > 1;
+            let title = (m.open + 1..m.close).filter(|&x| toks[x].is_word()).all(|x| toks[x].cap)
+                && words > 1;
             if let (Some(c), false) = (cue, title) {
                 let cue_end = cue_at(doc, rules, c).map_or(c + 1, |(e, _)| e);
                 let speaker = np_before(doc, rules, c)
                     .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
                     .or_else(|| np_after(doc, rules, cue_end).filter(|np| np.1 <= s1));
-                let attr = speaker.map(|sp| Attribution { speaker: sp, cue: (c, cue_end), speech: true });
+                let attr =
+                    speaker.map(|sp| Attribution { speaker: sp, cue: (c, cue_end), speech: true });
                 raw.push((QuoteKind::Direct, parts, attr, false));
             }
         }
@@ -284,12 +292,18 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         }
         let has_direct = (s0..s1).any(|x| quoted[x]);
         if has_direct {
-            if raw.iter().any(|r| r.2.is_some() && r.1.iter().any(|&(a, _)| toks[a].sentence as usize == si)) {
+            if raw
+                .iter()
+                .any(|r| r.2.is_some() && r.1.iter().any(|&(a, _)| toks[a].sentence as usize == si))
+            {
                 reported_in = Some(si);
             }
             continue;
         }
-        if rules.is_german() && reported_in.is_some_and(|r| si <= r + 2) && konjunktiv_one(doc, s0, s1) {
+        if rules.is_german()
+            && reported_in.is_some_and(|r| si <= r + 2)
+            && konjunktiv_one(doc, s0, s1)
+        {
             let mut e = s1;
             while e > s0 && toks[e - 1].punct().is_some_and(|c| matches!(c, '.' | '!' | '?')) {
                 e -= 1;
@@ -455,12 +469,11 @@ fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, bool)> {
     }
     let mut end = i + 1;
     // German separable particles and "mit"/"hinzu" are the cue's too.
-    if rules.is_german() {
-        if let Some(n) = doc.toks.get(end) {
-            if matches!(n.lower.as_str(), "mit" | "hinzu" | "ein") {
-                end += 1;
-            }
-        }
+    if rules.is_german()
+        && let Some(n) = doc.toks.get(end)
+        && matches!(n.lower.as_str(), "mit" | "hinzu" | "ein")
+    {
+        end += 1;
     }
     Some((end, speech))
 }
@@ -469,7 +482,14 @@ fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, bool)> {
 fn is_commitment(w: &str) -> bool {
     matches!(
         w,
-        "vowed" | "vows" | "pledged" | "pledges" | "promised" | "promises" | "threatened" | "threatens"
+        "vowed"
+            | "vows"
+            | "pledged"
+            | "pledges"
+            | "promised"
+            | "promises"
+            | "threatened"
+            | "threatens"
     )
 }
 
@@ -478,8 +498,19 @@ fn is_commitment(w: &str) -> bool {
 fn is_participle_cue(w: &str) -> bool {
     matches!(
         w,
-        "saying" | "adding" | "telling" | "noting" | "arguing" | "insisting" | "warning" | "explaining"
-            | "claiming" | "stressing" | "asserting" | "declaring" | "writing"
+        "saying"
+            | "adding"
+            | "telling"
+            | "noting"
+            | "arguing"
+            | "insisting"
+            | "warning"
+            | "explaining"
+            | "claiming"
+            | "stressing"
+            | "asserting"
+            | "declaring"
+            | "writing"
     )
 }
 
@@ -608,13 +639,29 @@ fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usize, usize)>
     let is_prep = |w: &str| {
         matches!(
             w,
-            "in" | "on" | "at" | "after" | "before" | "during" | "since" | "for" | "with" | "from"
-                | "by" | "am" | "im" | "nach" | "vor" | "laut"
+            "in" | "on"
+                | "at"
+                | "after"
+                | "before"
+                | "during"
+                | "since"
+                | "for"
+                | "with"
+                | "from"
+                | "by"
+                | "am"
+                | "im"
+                | "nach"
+                | "vor"
+                | "laut"
         )
     };
     while start < e {
         let w = toks[start].lower.as_str();
-        if matches!(w, "then" | "but" | "so" | "yet" | "also" | "and" | "still" | "auch" | "und" | "aber") {
+        if matches!(
+            w,
+            "then" | "but" | "so" | "yet" | "also" | "and" | "still" | "auch" | "und" | "aber"
+        ) {
             start += 1;
         } else if is_prep(w) {
             // Past the adverbial's own noun phrase: to its next determiner or
@@ -654,9 +701,14 @@ fn np_with_apposition(doc: &Doc<'_>, rules: &Rules, s0: usize, k: usize) -> Opti
     // The name opens the sentence (or follows "But"/"And").
     let opener = name.0 == s0
         || (name.0 == s0 + 1 && matches!(toks[s0].lower.as_str(), "but" | "and" | "still" | "yet"));
-    let inner_ok = (c1 + 1..c2).all(|x| toks[x].punct().is_none() || toks[x].punct().is_some_and(|c| matches!(c, '.' | '-' | '(' | ')' | '\'' | '\u{2019}' | '/')))
-        && (c1 + 1..c2).any(|x| toks[x].is_word());
-    (opener && inner_ok && (toks[name.0].cap || rules.is_determiner(&toks[name.0].lower))).then_some((name.0, c2))
+    let inner_ok = (c1 + 1..c2).all(|x| {
+        toks[x].punct().is_none()
+            || toks[x]
+                .punct()
+                .is_some_and(|c| matches!(c, '.' | '-' | '(' | ')' | '\'' | '\u{2019}' | '/'))
+    }) && (c1 + 1..c2).any(|x| toks[x].is_word());
+    (opener && inner_ok && (toks[name.0].cap || rules.is_determiner(&toks[name.0].lower)))
+        .then_some((name.0, c2))
 }
 
 /// The subject of the sentence `[s0, k)`: its first name mention or
@@ -674,7 +726,12 @@ fn subject_of(doc: &Doc<'_>, rules: &Rules, s0: usize, k: usize) -> Option<(usiz
         return Some((i, i + 1));
     }
     let mut e = i;
-    while e < k && toks[e].is_word() && (toks[e].cap || (e == i && rules.is_determiner(&toks[e].lower)) || (e > i && toks[e - 1].cap && toks[e].lower == "of")) {
+    while e < k
+        && toks[e].is_word()
+        && (toks[e].cap
+            || (e == i && rules.is_determiner(&toks[e].lower))
+            || (e > i && toks[e - 1].cap && toks[e].lower == "of"))
+    {
         e += 1;
     }
     (e > i && toks[i..e].iter().any(|t| t.cap)).then_some((i, e))
@@ -789,7 +846,7 @@ fn plausible_speaker(
     let words: Vec<usize> = (np.0..np.1).filter(|&k| toks[k].is_word()).collect();
     let Some(&last) = words.last() else { return false };
     if words.len() == 1 && rules.pronoun(&toks[last].lower).is_some() {
-        return !matches!(toks[last].lower.as_str(), "it" | "es") || true;
+        return true;
     }
     if (np.0..np.1).any(|k| table.at_tok.get(k).copied().flatten().is_some()) {
         return true;
@@ -840,7 +897,7 @@ fn attribution_after(
                 return None;
             }
             let np = np_before(doc, rules, k)?;
-            if np.0 != start && !(np.0 > start && (start..np.0).all(|x| !toks[x].cap || true)) {
+            if np.0 < start {
                 return None;
             }
             return Some(Attribution { speaker: (start, k), cue: (k, cue_end), speech })
@@ -873,7 +930,9 @@ fn attribution_before(
     let p = &toks[open - 1];
     // After "that" a quotation is part of reported speech (mixed), not a
     // direct quote of its own.
-    if !matches!(p.punct(), Some(':' | ',')) && !(p.is_word() && rules.cue(&p.lower).is_some()) {
+    let opens =
+        matches!(p.punct(), Some(':' | ',')) || (p.is_word() && rules.cue(&p.lower).is_some());
+    if !opens {
         return None;
     }
     let sentence = toks[open].sentence;
@@ -888,16 +947,16 @@ fn attribution_before(
             if cue_end > open {
                 continue;
             }
-            if let Some(np) = np_before(doc, rules, k) {
-                if plausible_speaker(doc, rules, &EntityTable::default(), np) {
-                    return Some(Attribution { speaker: np, cue: (k, cue_end), speech });
-                }
+            if let Some(np) = np_before(doc, rules, k)
+                && plausible_speaker(doc, rules, &EntityTable::default(), np)
+            {
+                return Some(Attribution { speaker: np, cue: (k, cue_end), speech });
             }
             // Inverted: "sagte der Minister: „…“".
-            if let Some(np) = np_after(doc, rules, cue_end) {
-                if np.1 <= open {
-                    return Some(Attribution { speaker: np, cue: (k, cue_end), speech });
-                }
+            if let Some(np) = np_after(doc, rules, cue_end)
+                && np.1 <= open
+            {
+                return Some(Attribution { speaker: np, cue: (k, cue_end), speech });
             }
             return None;
         }
@@ -937,7 +996,6 @@ fn partial_after_called(doc: &Doc<'_>, rules: &Rules, open: usize) -> Option<Att
 }
 
 /// Indirect speech in the sentence of tokens `[s0, s1)`.
-#[allow(clippy::type_complexity)]
 fn indirect_in_sentence(
     doc: &Doc<'_>,
     rules: &Rules,
@@ -945,7 +1003,7 @@ fn indirect_in_sentence(
     s1: usize,
     quoted: &[bool],
     used: &mut [bool],
-) -> Option<(QuoteKind, Vec<(usize, usize)>, Option<Attribution>, bool)> {
+) -> Option<RawQuote> {
     let toks = &doc.toks;
     // Sentence end without final punctuation.
     let mut end = s1;
@@ -961,11 +1019,11 @@ fn indirect_in_sentence(
             k += 1;
             continue;
         }
-        if rules.is_german() {
-            if let Some(q) = german_frame(doc, s0, end, k) {
-                mark(used, k, k + 1);
-                return Some(q);
-            }
+        if rules.is_german()
+            && let Some(q) = german_frame(doc, s0, end, k)
+        {
+            mark(used, k, k + 1);
+            return Some(q);
         }
         let Some((cue_end, speech)) = cue_at(doc, rules, k) else {
             k += 1;
@@ -984,11 +1042,12 @@ fn indirect_in_sentence(
                 let attr = Some(Attribution { speaker: np, cue: (k, cue_end), speech });
                 // "According to X, CONTENT." (after a short opener:
                 // "In addition, according to X, …")
-                if let Some(c) = comma {
-                    if words_after(c + 1) >= 3 && (words_before <= 3 || words_after(c + 1) > words_before) {
-                        mark(used, k, np_end);
-                        return Some((QuoteKind::Indirect, vec![(c + 1, end)], attr, false));
-                    }
+                if let Some(c) = comma
+                    && words_after(c + 1) >= 3
+                    && (words_before <= 3 || words_after(c + 1) > words_before)
+                {
+                    mark(used, k, np_end);
+                    return Some((QuoteKind::Indirect, vec![(c + 1, end)], attr, false));
                 }
                 // "CONTENT, according to X [released on Thursday]."
                 if words_before >= 3 {
@@ -1035,59 +1094,56 @@ fn indirect_in_sentence(
         };
         if k > s0 + 3 {
             // Inverted: ", said X."
-            if toks[k - 1].is_punct(',')
-                || toks[k - 1].punct().is_some_and(|c| c == '\u{201d}' || c == '"')
+            if (toks[k - 1].is_punct(',')
+                || toks[k - 1].punct().is_some_and(|c| c == '\u{201d}' || c == '"'))
+                && let Some(np) = np_after(doc, rules, cue_end)
+                && tail_short(np.1)
             {
-                if let Some(np) = np_after(doc, rules, cue_end) {
-                    if tail_short(np.1) {
-                        mark(used, k, np.1);
-                        let content_end = comma_before(doc, s0, k);
-                        return Some((
-                            QuoteKind::Indirect,
-                            vec![(s0, content_end)],
-                            Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
-                            false,
-                        ));
-                    }
-                }
+                mark(used, k, np.1);
+                let content_end = comma_before(doc, s0, k);
+                return Some((
+                    QuoteKind::Indirect,
+                    vec![(s0, content_end)],
+                    Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
+                    false,
+                ));
             }
             // ", X said."
             if let Some(np) = np_before(doc, rules, k) {
                 let comma = np.0.checked_sub(1).filter(|&c| c > s0 && toks[c].punct() == Some(','));
-                if let Some(c) = comma {
-                    if tail_short(cue_end)
-                        && plausible_speaker(doc, rules, &EntityTable::default(), np)
-                    {
-                        mark(used, np.0, cue_end);
-                        return Some((
-                            QuoteKind::Indirect,
-                            vec![(s0, c)],
-                            Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
-                            false,
-                        ));
-                    }
+                if let Some(c) = comma
+                    && tail_short(cue_end)
+                    && plausible_speaker(doc, rules, &EntityTable::default(), np)
+                {
+                    mark(used, np.0, cue_end);
+                    return Some((
+                        QuoteKind::Indirect,
+                        vec![(s0, c)],
+                        Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
+                        false,
+                    ));
                 }
             }
         }
         // "X keeps its finances secret but says CONTENT": the subject's.
-        let coordinated = k > s0 + 2
-            && matches!(toks[k - 1].lower.as_str(), "and" | "but")
-            && !quoted[k - 1];
-        if coordinated && rules.strong_cue(&toks[k].lower) {
-            if let Some(subject) = subject_of(doc, rules, s0, k) {
-                let mut c0 = cue_end;
-                if toks.get(c0).is_some_and(|t| t.lower == "that") {
-                    c0 += 1;
-                }
-                if (c0..end).filter(|&x| toks[x].is_word()).count() >= 3 {
-                    mark(used, k, cue_end);
-                    return Some((
-                        QuoteKind::Indirect,
-                        vec![(c0, end)],
-                        Some(Attribution { speaker: subject, cue: (k, cue_end), speech }),
-                        false,
-                    ));
-                }
+        let coordinated =
+            k > s0 + 2 && matches!(toks[k - 1].lower.as_str(), "and" | "but") && !quoted[k - 1];
+        if coordinated
+            && rules.strong_cue(&toks[k].lower)
+            && let Some(subject) = subject_of(doc, rules, s0, k)
+        {
+            let mut c0 = cue_end;
+            if toks.get(c0).is_some_and(|t| t.lower == "that") {
+                c0 += 1;
+            }
+            if (c0..end).filter(|&x| toks[x].is_word()).count() >= 3 {
+                mark(used, k, cue_end);
+                return Some((
+                    QuoteKind::Indirect,
+                    vec![(c0, end)],
+                    Some(Attribution { speaker: subject, cue: (k, cue_end), speech }),
+                    false,
+                ));
             }
         }
         // Pre: "X said (that) CONTENT" / German "X sagte, CONTENT"; the
@@ -1121,7 +1177,9 @@ fn indirect_in_sentence(
         if let Some(t) = that {
             // "that" opens the content; German "dass" belongs to it.
             c0 = if toks[t].lower == "dass" { t } else { t + 1 };
-        } else if is_commitment(&toks[k].lower) && toks.get(cue_end).is_some_and(|t| t.lower == "to") {
+        } else if is_commitment(&toks[k].lower)
+            && toks.get(cue_end).is_some_and(|t| t.lower == "to")
+        {
             // "vowed to block …": the infinitive is the content.
         } else if !rules.strong_cue(&toks[k].lower) {
             k = cue_end;
@@ -1292,10 +1350,10 @@ fn resolve_speaker(
     };
     if let Some(e) = head.and_then(|k| table.at_tok.get(k).copied().flatten()) {
         table.add_mention(e, span);
-        if let Some(ent) = table.entities.get_mut(e) {
-            if ent.kind == EntityKind::Other {
-                ent.kind = EntityKind::Person;
-            }
+        if let Some(ent) = table.entities.get_mut(e)
+            && ent.kind == EntityKind::Other
+        {
+            ent.kind = EntityKind::Person;
         }
         return Speaker {
             span: Some(span),
@@ -1305,63 +1363,62 @@ fn resolve_speaker(
         };
     }
     let words: Vec<usize> = (np.0..np.1).filter(|&k| toks[k].is_word()).collect();
-    if words.len() == 1 {
-        if let Some(g) = rules.pronoun(&toks[words[0]].lower) {
-            let plural = g.is_none() && !matches!(toks[words[0]].lower.as_str(), "it" | "es");
-            let target = if plural {
-                None
-            } else if matches!(toks[words[0]].lower.as_str(), "it" | "es") {
-                latest_entity(quoted, table, np.0, |e| e.kind == EntityKind::Organization, None)
-            } else {
-                // The previous quote's speaker, if that quote is near and
-                // compatible (news style: "…," X said. "…," he said.),
-                // else the latest compatible person outside quotes.
-                let near_prev = prev.filter(|q| {
-                    let last = q.parts.last().map_or(0, |p| p.end as usize);
-                    let sentence_of = |byte: usize| {
-                        toks.iter()
-                            .find(|t| t.span.start as usize >= byte)
-                            .map_or(u32::MAX, |t| t.sentence)
-                    };
-                    sentence_of(last) + 2 >= toks[np.0].sentence
-                });
-                let prev_entity = near_prev
-                    .and_then(|q| q.speaker.as_ref())
-                    .and_then(|s| s.entity)
-                    .filter(|&e| {
-                        table.entities.get(e).is_some_and(|ent| {
-                            ent.kind == EntityKind::Person
-                                && match (g, ent.gender) {
-                                    (Some(a), Some(b)) => a == b || b == Gender::Unisex,
-                                    _ => true,
-                                }
-                        })
-                    });
-                prev_entity.or_else(|| {
-                    latest_entity(quoted, table, np.0, |e| e.kind == EntityKind::Person, g)
-                })
-            };
-            if let Some(e) = target {
-                table.add_mention(e, span);
-                if let Some(ent) = table.entities.get_mut(e) {
-                    if ent.gender.is_none() && g.is_some() && !rules.is_german() {
-                        ent.gender = g;
-                    }
-                }
-                return Speaker {
-                    span: Some(span),
-                    text,
-                    entity: Some(e),
-                    resolution: SpeakerResolution::Pronoun,
+    if words.len() == 1
+        && let Some(g) = rules.pronoun(&toks[words[0]].lower)
+    {
+        let plural = g.is_none() && !matches!(toks[words[0]].lower.as_str(), "it" | "es");
+        let target = if plural {
+            None
+        } else if matches!(toks[words[0]].lower.as_str(), "it" | "es") {
+            latest_entity(quoted, table, np.0, |e| e.kind == EntityKind::Organization, None)
+        } else {
+            // The previous quote's speaker, if that quote is near and
+            // compatible (news style: "…," X said. "…," he said.),
+            // else the latest compatible person outside quotes.
+            let near_prev = prev.filter(|q| {
+                let last = q.parts.last().map_or(0, |p| p.end as usize);
+                let sentence_of = |byte: usize| {
+                    toks.iter()
+                        .find(|t| t.span.start as usize >= byte)
+                        .map_or(u32::MAX, |t| t.sentence)
                 };
+                sentence_of(last) + 2 >= toks[np.0].sentence
+            });
+            let prev_entity =
+                near_prev.and_then(|q| q.speaker.as_ref()).and_then(|s| s.entity).filter(|&e| {
+                    table.entities.get(e).is_some_and(|ent| {
+                        ent.kind == EntityKind::Person
+                            && match (g, ent.gender) {
+                                (Some(a), Some(b)) => a == b || b == Gender::Unisex,
+                                _ => true,
+                            }
+                    })
+                });
+            prev_entity
+                .or_else(|| latest_entity(quoted, table, np.0, |e| e.kind == EntityKind::Person, g))
+        };
+        if let Some(e) = target {
+            table.add_mention(e, span);
+            if let Some(ent) = table.entities.get_mut(e)
+                && ent.gender.is_none()
+                && g.is_some()
+                && !rules.is_german()
+            {
+                ent.gender = g;
             }
             return Speaker {
                 span: Some(span),
                 text,
-                entity: None,
-                resolution: SpeakerResolution::Unresolved,
+                entity: Some(e),
+                resolution: SpeakerResolution::Pronoun,
             };
         }
+        return Speaker {
+            span: Some(span),
+            text,
+            entity: None,
+            resolution: SpeakerResolution::Unresolved,
+        };
     }
     // A definite description naming a role: "the Kremlin spokesman".
     let definite = words.first().is_some_and(|&k| {
@@ -1429,23 +1486,35 @@ fn latest_entity(
 
 /// Nouns that make "nach …" a source: "nach Angaben der Polizei".
 const NACH_SOURCES: &[&str] = &[
-    "angaben", "ansicht", "informationen", "meinung", "aussage", "aussagen", "einschätzung",
-    "auffassung", "darstellung", "worten", "berichten", "untersuchungen", "schätzungen",
-    "erkenntnissen", "polizeiangaben", "medienberichten", "zeugenaussagen", "angaben",
-    "mitteilung", "überzeugung", "einschätzungen", "recherchen",
+    "angaben",
+    "ansicht",
+    "informationen",
+    "meinung",
+    "aussage",
+    "aussagen",
+    "einschätzung",
+    "auffassung",
+    "darstellung",
+    "worten",
+    "berichten",
+    "untersuchungen",
+    "schätzungen",
+    "erkenntnissen",
+    "polizeiangaben",
+    "medienberichten",
+    "zeugenaussagen",
+    "angaben",
+    "mitteilung",
+    "überzeugung",
+    "einschätzungen",
+    "recherchen",
 ];
 
 /// A German source frame at token `k` of the sentence `[s0, end)`:
 /// "Laut X …", "Nach Angaben von X …", "X zufolge …", "…, so X." The
 /// content is the rest of the sentence, in two parts when the frame sits
 /// inside it.
-#[allow(clippy::type_complexity)]
-fn german_frame(
-    doc: &Doc<'_>,
-    s0: usize,
-    end: usize,
-    k: usize,
-) -> Option<(QuoteKind, Vec<(usize, usize)>, Option<Attribution>, bool)> {
+fn german_frame(doc: &Doc<'_>, s0: usize, end: usize, k: usize) -> Option<RawQuote> {
     let toks = &doc.toks;
     let w = toks[k].lower.as_str();
     // The noun phrase of the source: determiners, capitalised words,
@@ -1457,9 +1526,26 @@ fn german_frame(
             let adjectival = !t.cap
                 && t.is_word()
                 && ["e", "en", "er", "es", "em"].iter().any(|x| t.lower.ends_with(x))
-                && toks.get(e + 1).is_some_and(|n| n.cap || n.is_word() && !n.cap);
-            let det = matches!(t.lower.as_str(), "der" | "die" | "das" | "den" | "dem" | "des" | "ein" | "eine" | "einer" | "eines" | "einem" | "von" | "vom");
-            if t.is_word() && (t.cap || det) || (adjectival && e > a && toks.get(e + 1).is_some_and(|n| n.cap)) {
+                && toks.get(e + 1).is_some_and(|n| n.cap || n.is_word());
+            let det = matches!(
+                t.lower.as_str(),
+                "der"
+                    | "die"
+                    | "das"
+                    | "den"
+                    | "dem"
+                    | "des"
+                    | "ein"
+                    | "eine"
+                    | "einer"
+                    | "eines"
+                    | "einem"
+                    | "von"
+                    | "vom"
+            );
+            if t.is_word() && (t.cap || det)
+                || (adjectival && e > a && toks.get(e + 1).is_some_and(|n| n.cap))
+            {
                 e += 1;
             } else {
                 break;
@@ -1492,7 +1578,19 @@ fn german_frame(
         }
         "nach" => {
             let mut a = k + 1;
-            if toks.get(a).is_some_and(|t| matches!(t.lower.as_str(), "eigenen" | "ersten" | "jüngsten" | "offiziellen" | "bisherigen" | "vorläufigen" | "neuesten" | "übereinstimmenden")) {
+            if toks.get(a).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "eigenen"
+                        | "ersten"
+                        | "jüngsten"
+                        | "offiziellen"
+                        | "bisherigen"
+                        | "vorläufigen"
+                        | "neuesten"
+                        | "übereinstimmenden"
+                )
+            }) {
                 a += 1;
             }
             if !toks.get(a).is_some_and(|t| NACH_SOURCES.contains(&t.lower.as_str())) {
@@ -1526,7 +1624,12 @@ fn german_frame(
         return None;
     }
     let speech = true;
-    Some((QuoteKind::Indirect, parts, Some(Attribution { speaker, cue: (k, k + 1), speech }), false))
+    Some((
+        QuoteKind::Indirect,
+        parts,
+        Some(Attribution { speaker, cue: (k, k + 1), speech }),
+        false,
+    ))
 }
 
 /// German Konjunktiv I forms of the third person, the mark of reported

@@ -48,10 +48,10 @@ impl Tok<'_> {
     /// The word without a possessive `'s` / `’s` / `'`.
     pub(crate) fn bare(&self) -> &str {
         for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
-            if let Some(b) = self.text.strip_suffix(suffix) {
-                if !b.is_empty() {
-                    return b;
-                }
+            if let Some(b) = self.text.strip_suffix(suffix)
+                && !b.is_empty()
+            {
+                return b;
             }
         }
         self.text

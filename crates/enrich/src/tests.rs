@@ -132,8 +132,12 @@ fn reported_speech_patterns() {
     assert_eq!(body, "the US was pivoting away from Europe");
 
     // A commitment reports its infinitive.
-    let (_, body, speaker, _) = one("The Alliance pledged to increase defence spending to 5%.", "en");
-    assert_eq!((body.as_str(), speaker.as_deref()), ("to increase defence spending to 5%", Some("The Alliance")));
+    let (_, body, speaker, _) =
+        one("The Alliance pledged to increase defence spending to 5%.", "en");
+    assert_eq!(
+        (body.as_str(), speaker.as_deref()),
+        ("to increase defence spending to 5%", Some("The Alliance"))
+    );
 
     // An apposition stays with the speaker; the content is the clause.
     let (_, body, speaker, name) = one(
@@ -221,12 +225,18 @@ fn quotes_carrying_on_after_the_attribution_are_one_utterance() {
     let text = "“President Trump has made clear he supports NATO,” Rubio said.\n\n\
                 “We are going to remain in NATO.”";
     let (_, body, speaker, _) = one(text, "en");
-    assert_eq!(body, "“President Trump has made clear he supports NATO,” | “We are going to remain in NATO.”");
+    assert_eq!(
+        body,
+        "“President Trump has made clear he supports NATO,” | “We are going to remain in NATO.”"
+    );
     assert_eq!(speaker.as_deref(), Some("Rubio"));
     // And before it.
     let text = "“You went on television to blame the workers.”\n\n“It is gutless leadership,” Warren said.";
     let (_, body, speaker, _) = one(text, "en");
-    assert_eq!(body, "“You went on television to blame the workers.” | “It is gutless leadership,”");
+    assert_eq!(
+        body,
+        "“You went on television to blame the workers.” | “It is gutless leadership,”"
+    );
     assert_eq!(speaker.as_deref(), Some("Warren"));
     // A floating quote far from any attribution keeps to itself, unattributed.
     let text = "“We will win this fight and we will win it soon.”\n\nThe vote is on Tuesday. \

@@ -1281,6 +1281,47 @@ pub fn quote_mark_baseline(doc: &GoldDoc) -> Vec<PredQuote> {
     out
 }
 
+// ---------------------------------------------------------------------------
+// parallax's own predictions
+// ---------------------------------------------------------------------------
+
+/// parallax's quotes for one gold document: the text analysed with the
+/// document's language as the declared one, then [`parallax_enrich`].
+pub fn predict(
+    analyzer: &parallax_text::Analyzer,
+    enricher: &parallax_enrich::Enricher,
+    doc: &GoldDoc,
+) -> Vec<PredQuote> {
+    use parallax_enrich::quotes::QuoteKind;
+    let text = doc.text.as_str();
+    let analysis = analyzer.analyze(text, Some(&doc.lang));
+    let found = enricher.enrich(text, &analysis, None);
+    let ix = parallax_enrich::CharIndex::new(text);
+    let span =
+        |s: parallax_enrich::Span| (ix.char_of(s.start as usize), ix.char_of(s.end as usize));
+    found
+        .quotes
+        .iter()
+        .map(|q| {
+            let sp = q.speaker.as_ref();
+            PredQuote {
+                content: q.parts.iter().map(|&s| span(s)).collect(),
+                kind: match q.kind {
+                    QuoteKind::Direct => PredKind::Direct,
+                    QuoteKind::Indirect => PredKind::Indirect,
+                    QuoteKind::Mixed => PredKind::Mixed,
+                },
+                speaker: sp.and_then(|s| s.span).map(span),
+                speaker_text: sp.map(|s| s.text.clone()),
+                speaker_name: sp
+                    .and_then(|s| s.entity)
+                    .and_then(|e| found.entities.get(e))
+                    .map(|e| e.name.clone()),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -1703,45 +1744,4 @@ mod tests {
         assert_eq!(byte_to_char_span(t, (b, t.len())), (8, 12));
         assert_eq!(byte_to_char_span(t, (0, 999)), (0, 12));
     }
-}
-
-// ---------------------------------------------------------------------------
-// parallax's own predictions
-// ---------------------------------------------------------------------------
-
-/// parallax's quotes for one gold document: the text analysed with the
-/// document's language as the declared one, then [`parallax_enrich`].
-pub fn predict(
-    analyzer: &parallax_text::Analyzer,
-    enricher: &parallax_enrich::Enricher,
-    doc: &GoldDoc,
-) -> Vec<PredQuote> {
-    use parallax_enrich::quotes::QuoteKind;
-    let text = doc.text.as_str();
-    let analysis = analyzer.analyze(text, Some(&doc.lang));
-    let found = enricher.enrich(text, &analysis, None);
-    let ix = parallax_enrich::CharIndex::new(text);
-    let span =
-        |s: parallax_enrich::Span| (ix.char_of(s.start as usize), ix.char_of(s.end as usize));
-    found
-        .quotes
-        .iter()
-        .map(|q| {
-            let sp = q.speaker.as_ref();
-            PredQuote {
-                content: q.parts.iter().map(|&s| span(s)).collect(),
-                kind: match q.kind {
-                    QuoteKind::Direct => PredKind::Direct,
-                    QuoteKind::Indirect => PredKind::Indirect,
-                    QuoteKind::Mixed => PredKind::Mixed,
-                },
-                speaker: sp.and_then(|s| s.span).map(span),
-                speaker_text: sp.map(|s| s.text.clone()),
-                speaker_name: sp
-                    .and_then(|s| s.entity)
-                    .and_then(|e| found.entities.get(e))
-                    .map(|e| e.name.clone()),
-            }
-        })
-        .collect()
 }
