@@ -71,6 +71,13 @@ pub(crate) enum Command {
     /// stores nothing. `--json` prints one object per article with the
     /// comparison contract's field names and code point offsets into `text`.
     Extract(ExtractArgs),
+    /// Compare articles given directly: what the outlets agree on, what only
+    /// one reports, where they differ (facts, quotes, quantities, entities).
+    ///
+    /// Reads the same inputs as `extract` and stores nothing. `--format json`
+    /// (or `--json`) prints the versioned contract described by
+    /// schema/comparison.v1.schema.json; `html` is a self-contained page.
+    Compare(CompareArgs),
     /// Measure quality on labelled data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -102,6 +109,48 @@ pub(crate) struct ExtractArgs {
     /// PARALLAX_LEXICONS, then ./lexicons.
     #[arg(long, value_name = "DIR")]
     pub(crate) lexicons: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CompareArgs {
+    /// Files or directories to read; `-` reads standard input.
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<String>,
+    /// Fetch a page over HTTP(S) (repeatable).
+    #[arg(long = "url", value_name = "URL")]
+    pub(crate) urls: Vec<String>,
+    /// Allow fetching from private, loopback and link-local addresses.
+    #[arg(long)]
+    pub(crate) allow_private: bool,
+    #[command(flatten)]
+    pub(crate) report: CompareReportArgs,
+}
+
+/// How a comparison is reported (shared by `compare` and `story --compare`).
+#[derive(Debug, Args)]
+pub(crate) struct CompareReportArgs {
+    /// Report format (`--json` is the same as `--format json`).
+    #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
+    pub(crate) format: CompareFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// Name, place and WordNet lists (from `scripts/fetch-lexicons.sh` and
+    /// `scripts/fetch-wordnet.sh`); default: PARALLAX_LEXICONS, then ./lexicons.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) lexicons: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CompareFormat {
+    /// Sections for the terminal (coloured when it is one).
+    Text,
+    /// Markdown.
+    Markdown,
+    /// A self-contained HTML page.
+    Html,
+    /// The JSON contract (version 1).
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -210,6 +259,11 @@ pub(crate) struct StoryArgs {
     /// How many top terms and names to show.
     #[arg(long, value_name = "N", default_value_t = 12)]
     pub(crate) top: usize,
+    /// Compare the story's articles (re-read from the store) instead.
+    #[arg(long)]
+    pub(crate) compare: bool,
+    #[command(flatten)]
+    pub(crate) report: CompareReportArgs,
 }
 
 #[derive(Debug, Args)]
@@ -320,9 +374,36 @@ impl ExtractorArg {
 pub(crate) enum BenchCommand {
     /// Ingest + enrichment throughput on generated plain text and on HTML pages.
     Ingest(BenchIngestArgs),
+    /// Who-said-what extraction throughput (language, sentences, tokens, then
+    /// entities, quotes, quantities, dates) on real news texts: the PolNeAR
+    /// and German WikiNews articles in ../shared/data, repeated.
+    Extract(BenchExtractArgs),
     /// Near-duplicate detection + story clustering over a generated news stream
     /// with known stories: articles/s, per-article time, B-cubed F1, peak memory.
     Stories(BenchStoriesArgs),
+    /// Cross-outlet comparison time for sets of articles built from the ECB+
+    /// documents of one topic (repeated with new ids past its size) and from
+    /// the seed pair repeated.
+    Compare(BenchCompareArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct BenchCompareArgs {
+    /// Set sizes to time.
+    #[arg(long, value_name = "N,N,…", value_delimiter = ',', default_values_t = [10usize, 100])]
+    pub(crate) sizes: Vec<usize>,
+    /// The ECB+ folder (documents.jsonl).
+    #[arg(long = "data", value_name = "DIR", default_value = "../shared/data/ecbplus")]
+    pub(crate) dataset: PathBuf,
+    /// The seed reports folder.
+    #[arg(long, value_name = "DIR", default_value = "../shared/seeds")]
+    pub(crate) seeds: PathBuf,
+    /// Timed runs per size (the median is reported).
+    #[arg(long, value_name = "R", default_value_t = 5)]
+    pub(crate) runs: usize,
+    /// Name, place and WordNet lists (default: PARALLAX_LEXICONS, then ./lexicons).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) lexicons: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -336,6 +417,19 @@ pub(crate) struct BenchStoriesArgs {
     /// Articles analysed in parallel per batch.
     #[arg(long, default_value_t = 4096)]
     pub(crate) batch: usize,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct BenchExtractArgs {
+    /// The shared data folder holding quotes-polnear/ and quotes-german-wikinews/.
+    #[arg(long = "data", value_name = "DIR", default_value = "../shared/data")]
+    pub(crate) dataset: PathBuf,
+    /// Times to repeat the article set.
+    #[arg(long, value_name = "R", default_value_t = 5)]
+    pub(crate) repeat: usize,
+    /// Name and place lists (default: PARALLAX_LEXICONS, then ./lexicons).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) lexicons: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -4,7 +4,23 @@
 
 use parallax_text::Lang;
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
 use crate::lexicon::Gender;
+
+/// A word list with a hash set built on first use (the lists are asked about
+/// every token).
+pub(crate) struct Words(LazyLock<HashSet<&'static str>>);
+
+impl Words {
+    fn contains(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+}
+
+/// Reporting cues with their speech flag, hashed on first use.
+pub(crate) struct Cues(LazyLock<HashMap<&'static str, bool>>);
 
 /// The tables of one language.
 pub(crate) struct Rules {
@@ -12,23 +28,23 @@ pub(crate) struct Rules {
     /// Honorifics before a name, with the gender they tell.
     honorifics: &'static [(&'static str, Option<Gender>)],
     /// Words that make a role ("secretary", "spokesman"), lower-case.
-    titles: &'static [&'static str],
+    titles: Words,
     /// Words that make a name an organisation, lower-case.
-    org_words: &'static [&'static str],
+    org_words: Words,
     /// Organisations known by one word or acronym.
-    orgs: &'static [&'static str],
+    orgs: Words,
     /// Lower-case words that may join capitalised words inside a name.
-    connectors: &'static [&'static str],
+    connectors: Words,
     /// Capitalised words that are never names on their own (sentence
     /// starters, days, months), lower-case.
-    not_names: &'static [&'static str],
+    not_names: Words,
     /// Third-person singular pronouns with gender; plural ones with `None`.
     pub(crate) pronouns: &'static [(&'static str, Option<Gender>)],
     /// Determiners that open a description ("the official").
-    determiners: &'static [&'static str],
+    determiners: Words,
     /// Reporting verbs in every form, lower-case, with whether they report
     /// speech (`true`) or a belief/finding (`false`).
-    cues: &'static [(&'static str, bool)],
+    cues: Cues,
 }
 
 const EN_HONORIFICS: &[(&str, Option<Gender>)] = &[
@@ -820,24 +836,24 @@ impl Rules {
 
     pub(crate) fn is_title(&self, lower: &str) -> bool {
         let w = lower.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-        self.titles.contains(&w) || (self.is_german() && german_title_compound(w))
+        self.titles.contains(w) || (self.is_german() && german_title_compound(w))
     }
 
     pub(crate) fn is_org_word(&self, lower: &str) -> bool {
-        self.org_words.contains(&lower)
+        self.org_words.contains(lower)
             || (self.is_german() && DE_ORG_WORDS.iter().any(|s| s.len() > 4 && lower.ends_with(s)))
     }
 
     pub(crate) fn is_org(&self, lower: &str) -> bool {
-        self.orgs.contains(&lower)
+        self.orgs.contains(lower)
     }
 
     pub(crate) fn is_connector(&self, lower: &str) -> bool {
-        self.connectors.contains(&lower)
+        self.connectors.contains(lower)
     }
 
     pub(crate) fn not_name(&self, lower: &str) -> bool {
-        self.not_names.contains(&lower)
+        self.not_names.contains(lower)
     }
 
     pub(crate) fn pronoun(&self, lower: &str) -> Option<Option<Gender>> {
@@ -845,7 +861,7 @@ impl Rules {
     }
 
     pub(crate) fn is_determiner(&self, lower: &str) -> bool {
-        self.determiners.contains(&lower)
+        self.determiners.contains(lower)
     }
 
     /// True for cues that introduce reported speech without "that"
@@ -896,7 +912,7 @@ impl Rules {
 
     /// `Some(speech)` when `lower` is a reporting verb form.
     pub(crate) fn cue(&self, lower: &str) -> Option<bool> {
-        self.cues.iter().find(|(c, _)| *c == lower).map(|(_, s)| *s)
+        self.cues.0.get(lower).copied()
     }
 }
 
@@ -919,25 +935,25 @@ fn german_title_compound(w: &str) -> bool {
 static EN: Rules = Rules {
     lang: Lang::EN,
     honorifics: EN_HONORIFICS,
-    titles: EN_TITLES,
-    org_words: EN_ORG_WORDS,
-    orgs: EN_ORGS,
-    connectors: CONNECTORS,
-    not_names: EN_NOT_NAMES,
+    titles: Words(LazyLock::new(|| EN_TITLES.iter().copied().collect())),
+    org_words: Words(LazyLock::new(|| EN_ORG_WORDS.iter().copied().collect())),
+    orgs: Words(LazyLock::new(|| EN_ORGS.iter().copied().collect())),
+    connectors: Words(LazyLock::new(|| CONNECTORS.iter().copied().collect())),
+    not_names: Words(LazyLock::new(|| EN_NOT_NAMES.iter().copied().collect())),
     pronouns: EN_PRONOUNS,
-    determiners: EN_DETERMINERS,
-    cues: EN_CUES,
+    determiners: Words(LazyLock::new(|| EN_DETERMINERS.iter().copied().collect())),
+    cues: Cues(LazyLock::new(|| EN_CUES.iter().copied().collect())),
 };
 
 static DE: Rules = Rules {
     lang: Lang::DE,
     honorifics: DE_HONORIFICS,
-    titles: DE_TITLES,
-    org_words: DE_ORG_WORDS,
-    orgs: DE_ORGS,
-    connectors: CONNECTORS,
-    not_names: DE_NOT_NAMES,
+    titles: Words(LazyLock::new(|| DE_TITLES.iter().copied().collect())),
+    org_words: Words(LazyLock::new(|| DE_ORG_WORDS.iter().copied().collect())),
+    orgs: Words(LazyLock::new(|| DE_ORGS.iter().copied().collect())),
+    connectors: Words(LazyLock::new(|| CONNECTORS.iter().copied().collect())),
+    not_names: Words(LazyLock::new(|| DE_NOT_NAMES.iter().copied().collect())),
     pronouns: DE_PRONOUNS,
-    determiners: DE_DETERMINERS,
-    cues: DE_CUES,
+    determiners: Words(LazyLock::new(|| DE_DETERMINERS.iter().copied().collect())),
+    cues: Cues(LazyLock::new(|| DE_CUES.iter().copied().collect())),
 };

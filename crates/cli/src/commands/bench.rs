@@ -12,7 +12,7 @@ use parallax_text::Analyzer;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::args::BenchIngestArgs;
+use crate::args::{BenchExtractArgs, BenchIngestArgs};
 use crate::pipeline::{Pipeline, build_all, enrich};
 use crate::printer::{self, Table};
 use crate::settings::Settings;
@@ -262,4 +262,80 @@ impl SplitMix {
     fn below(&mut self, n: u64) -> u64 {
         self.next() % n.max(1)
     }
+}
+
+/// `parallax bench extract`: analysis alone, then analysis + who-said-what,
+/// over the gold quote corpora's texts (real news), on the rayon pool.
+pub(crate) fn extract(s: &Settings, a: BenchExtractArgs) -> anyhow::Result<ExitCode> {
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for (dir, lang) in [("quotes-polnear", "en"), ("quotes-german-wikinews", "de")] {
+        let folder = a.dataset.join(dir);
+        let docs = parallax_eval::quotes::load(&folder, None)
+            .with_context(|| format!("could not load {}", folder.display()))?;
+        let mut seen = std::collections::HashSet::new();
+        for d in docs {
+            // PolNeAR repeats an article once per annotator.
+            if seen.insert(d.text.clone()) {
+                texts.push((d.text, lang.to_string()));
+            }
+        }
+    }
+    anyhow::ensure!(!texts.is_empty(), "no texts under {}", a.dataset.display());
+    let n_unique = texts.len();
+    let texts: Vec<(String, String)> =
+        (0..a.repeat.max(1)).flat_map(|_| texts.iter().cloned()).collect();
+    let bytes: u64 = texts.iter().map(|(t, _)| t.len() as u64).sum();
+    let analyzer = Analyzer::new();
+    let enricher =
+        parallax_enrich::Enricher::new(super::extract::load_lexicon(a.lexicons.as_deref())?);
+    let mut phases = Vec::new();
+    let start = Instant::now();
+    let ok: Vec<bool> = texts
+        .par_iter()
+        .map(|(t, lang)| !analyzer.analyze(t, Some(lang)).tokens.is_empty())
+        .collect();
+    phases.push(phase("analyse (language, sentences, tokens)", ok, bytes, start));
+    let start = Instant::now();
+    let quotes = std::sync::atomic::AtomicUsize::new(0);
+    let ok: Vec<bool> = texts
+        .par_iter()
+        .map(|(t, lang)| {
+            let an = analyzer.analyze(t, Some(lang));
+            let x = enricher.enrich(t, &an, None);
+            quotes.fetch_add(x.quotes.len(), std::sync::atomic::Ordering::Relaxed);
+            !an.tokens.is_empty()
+        })
+        .collect();
+    phases.push(phase("analyse + entities, quotes, quantities, dates", ok, bytes, start));
+    if s.json {
+        printer::json(&serde_json::json!({
+            "bench": "extract",
+            "unique_articles": n_unique,
+            "repeat": a.repeat,
+            "threads": rayon::current_num_threads(),
+            "quotes": quotes.into_inner(),
+            "phases": phases,
+        }))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    printer::out(&format!(
+        "{} real news articles ({} unique, English and German) x {}, {} threads",
+        texts.len(),
+        n_unique,
+        a.repeat,
+        rayon::current_num_threads()
+    ))?;
+    let mut t = Table::new(&["PHASE", "ARTICLES", "MB", "SECONDS", "ARTICLES/S", "PEAK RSS"]);
+    for p in &phases {
+        t.row(vec![
+            p.name.clone(),
+            p.items.to_string(),
+            format!("{:.1}", p.bytes as f64 / 1e6),
+            format!("{:.2}", p.seconds),
+            format!("{:.0}", p.per_sec),
+            p.peak_rss_bytes.map(printer::human_bytes).unwrap_or_else(|| "-".into()),
+        ]);
+    }
+    t.print()?;
+    Ok(ExitCode::SUCCESS)
 }

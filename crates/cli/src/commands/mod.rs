@@ -3,6 +3,7 @@
 mod articles;
 mod bench;
 mod bench_stories;
+mod compare;
 mod eval;
 pub(crate) mod extract;
 mod ingest;
@@ -22,7 +23,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stories(a) => a.store.dir.clone(),
         Command::Story(a) => a.store.dir.clone(),
         Command::Dups(a) => a.store.dir.clone(),
-        Command::Eval(_) | Command::Bench(_) | Command::Extract(_) => None,
+        Command::Eval(_) | Command::Bench(_) | Command::Extract(_) | Command::Compare(_) => None,
     };
     let settings = Settings::resolve(&cli.global, command_data)?;
     match cli.command {
@@ -34,12 +35,15 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Story(a) => stories::show(&settings, a),
         Command::Dups(a) => stories::dups(&settings, a),
         Command::Extract(a) => extract::run(&settings, a),
+        Command::Compare(a) => compare::run(&settings, a),
         Command::Eval(EvalCommand::Extract(a)) => eval::extract(&settings, a),
         Command::Eval(EvalCommand::Dups(a)) => eval::dups(&settings, a),
         Command::Eval(EvalCommand::Stories(a)) => eval::stories(&settings, a),
         Command::Eval(EvalCommand::Quotes(a)) => eval::quotes(&settings, a),
         Command::Bench(BenchCommand::Ingest(a)) => bench::ingest(&settings, a),
+        Command::Bench(BenchCommand::Extract(a)) => bench::extract(&settings, a),
         Command::Bench(BenchCommand::Stories(a)) => bench_stories::run(&settings, a),
+        Command::Bench(BenchCommand::Compare(a)) => compare::bench(&settings, a),
     }
 }
 

@@ -203,7 +203,21 @@ impl<'a> Stream<'a> {
         raw: bool,
     ) -> Option<(usize, T)> {
         let mut best: Option<(usize, T)> = None;
+        let Some(t) = self.toks.get(i) else { return None };
+        let (kind, lower, surface) = (t.kind, self.lower(i), self.raw(i));
         for (pat, v) in table {
+            // Cheap test of the first element before the full match: a word
+            // token can only match a word pattern equal to it, a symbol token
+            // only a one-char pattern it starts with.
+            let Some(first) = pat.first() else { continue };
+            let plausible = match kind {
+                Kind::Word => *first == if raw { surface } else { lower },
+                Kind::Sym => surface.starts_with(first) && first.chars().nth(1).is_none(),
+                _ => false,
+            };
+            if !plausible {
+                continue;
+            }
             if let Some(j) = self.match_pat(i, pat, raw)
                 && best.is_none_or(|(bj, _)| j > bj)
             {
