@@ -45,11 +45,15 @@ fn main() {
             }
             let best = preds
                 .iter()
-                .max_by(|a, b| overlap(&a.content, &g.content).total_cmp(&overlap(&b.content, &g.content)))
+                .max_by(|a, b| {
+                    overlap(&a.content, &g.content).total_cmp(&overlap(&b.content, &g.content))
+                })
                 .filter(|p| overlap(&p.content, &g.content) >= 0.3);
             if let Some(p) = best {
                 if what == "speaker" && !g.speaker.is_empty() {
-                    let ok = p.speaker.is_some_and(|s| g.speaker.iter().any(|&(a, b)| s.0 < b && a < s.1));
+                    let ok = p
+                        .speaker
+                        .is_some_and(|s| g.speaker.iter().any(|&(a, b)| s.0 < b && a < s.1));
                     if !ok {
                         missed.push(format!(
                             "SPEAKER gold={:?} pred={:?} -> {:?}\n     {}",
@@ -79,7 +83,10 @@ fn main() {
             }
         }
         for p in &preds {
-            if what == "speaker" || what == "speech" || (what == "direct" && p.kind != parallax_eval::quotes::PredKind::Direct) {
+            if what == "speaker"
+                || what == "speech"
+                || (what == "direct" && p.kind != parallax_eval::quotes::PredKind::Direct)
+            {
                 continue;
             }
             if !d.quotes.iter().any(|g| overlap(&p.content, &g.content) >= 0.3) {
