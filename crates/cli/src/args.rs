@@ -68,7 +68,7 @@ pub(crate) enum Command {
     /// and cues), quantities and dates of articles given directly.
     ///
     /// Reads the same inputs as `ingest` (files, directories, `-`, --url) but
-    /// stores nothing. `--json` prints one object per article with the
+    /// stores nothing. `--json` prints an array, one object per article, with the
     /// comparison contract's field names and code point offsets into `text`.
     Extract(ExtractArgs),
     /// Compare articles given directly: what the outlets agree on, what only

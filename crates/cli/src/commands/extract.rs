@@ -68,20 +68,26 @@ pub(crate) fn run(s: &Settings, a: ExtractArgs) -> anyhow::Result<ExitCode> {
     let analyzer = Analyzer::new();
     let done: Vec<_> =
         articles.into_par_iter().map(|art| extract_article(&analyzer, &enricher, art)).collect();
-    for (art, found) in &done {
-        let id = art.id.to_string();
-        if s.json {
-            printer::json(&ArticleOut {
-                found: found.to_contract(&art.text, &id),
-                id,
-                url: art.url.clone(),
-                outlet: art.outlet.clone(),
-                title: art.title.clone(),
-                language: art.language.clone(),
-                published: art.published.as_ref().map(|p| p.utc.to_rfc3339()),
-                text: art.text.clone(),
-            })?;
-        } else {
+    if s.json {
+        let out: Vec<ArticleOut> = done
+            .iter()
+            .map(|(art, found)| {
+                let id = art.id.to_string();
+                ArticleOut {
+                    found: found.to_contract(&art.text, &id),
+                    id,
+                    url: art.url.clone(),
+                    outlet: art.outlet.clone(),
+                    title: art.title.clone(),
+                    language: art.language.clone(),
+                    published: art.published.as_ref().map(|p| p.utc.to_rfc3339()),
+                    text: art.text.clone(),
+                }
+            })
+            .collect();
+        printer::json(&out)?;
+    } else {
+        for (art, found) in &done {
             print_text(art, found)?;
         }
     }

@@ -3,6 +3,8 @@
 
 mod broken;
 mod commands;
+mod compare;
+mod extract;
 mod fetch;
 mod formats;
 mod idempotence;
