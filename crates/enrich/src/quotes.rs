@@ -107,13 +107,14 @@ struct Marks {
 
 fn closer_for(open: char) -> &'static [char] {
     match open {
-        '\u{201c}' => &['\u{201d}'],
+        // Mixed straight and curly marks are common in copy-edited text.
+        '\u{201c}' => &['\u{201d}', '"'],
         '\u{201e}' => &['\u{201c}', '\u{201d}'],
         '\u{00ab}' => &['\u{00bb}'],
         '\u{00bb}' => &['\u{00ab}', '\u{00bb}'],
         '\u{201a}' => &['\u{2018}', '\u{2019}'],
         '\u{2018}' => &['\u{2019}'],
-        '"' => &['"'],
+        '"' => &['"', '\u{201d}'],
         '\u{201d}' => &['\u{201d}'],
         _ => &[],
     }
@@ -719,6 +720,11 @@ fn subject_of(doc: &Doc<'_>, rules: &Rules, s0: usize, k: usize) -> Option<(usiz
     while i < k && !toks[i].is_word() {
         i += 1;
     }
+    // An opening adverbial up to its comma: "In Iowa, Cruz spoke, saying …".
+    if i < k && (rules.not_name(&toks[i].lower) && rules.pronoun(&toks[i].lower).is_none()) {
+        let comma = (i..k).find(|&x| toks[x].is_punct(','))?;
+        i = comma + 1;
+    }
     if i >= k {
         return None;
     }
@@ -734,13 +740,22 @@ fn subject_of(doc: &Doc<'_>, rules: &Rules, s0: usize, k: usize) -> Option<(usiz
     {
         e += 1;
     }
-    (e > i && toks[i..e].iter().any(|t| t.cap)).then_some((i, e))
+    let named = toks[i..e].iter().any(|t| t.cap && !rules.not_name(&t.lower));
+    (e > i && named).then_some((i, e))
 }
 
 /// The speaker phrase starting at token `start` (inverted attribution,
 /// "said Kremlin spokesman Dmitry Peskov").
 fn np_after(doc: &Doc<'_>, rules: &Rules, start: usize) -> Option<(usize, usize)> {
     let toks = &doc.toks;
+    // "said Wednesday a White House official": past the time words.
+    let mut start = start;
+    while start < toks.len() && toks[start].is_word() && is_time_word(&toks[start].lower) && toks[start].lower != "this" {
+        start += 1;
+        if toks.get(start).is_some_and(|t| is_time_noun(&t.lower)) {
+            start += 1;
+        }
+    }
     let mut e = start;
     while e < toks.len() && e - start < 10 && toks[e].sentence == toks[start].sentence {
         let t = &toks[e];
