@@ -231,11 +231,21 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         if let Some(a) = &post {
             let mut after = a.speaker.1.max(a.cue.1);
             while let Some(n) = marks.get(k + 1) {
-                let gap_ok = (after..n.open).all(|i| {
-                    toks[i]
-                        .punct()
-                        .is_some_and(|c| matches!(c, ',' | ':' | '.' | '\u{2013}' | '\u{2014}'))
-                });
+                // Between the parts: punctuation, or the rest of the
+                // attribution ("told Stumpf,", "(R-Utah).") ending in a comma,
+                // colon or full stop, with no other cue.
+                let gap = after..n.open;
+                let words = gap.clone().filter(|&i| toks[i].is_word()).count();
+                let gap_ok = gap.clone().all(|i| {
+                    toks[i].is_word() && cue_at(doc, rules, i).is_none()
+                        || toks[i].punct().is_some_and(|c| {
+                            matches!(c, ',' | ':' | '.' | '(' | ')' | '-' | '\u{2013}' | '\u{2014}')
+                        })
+                }) && words <= 8
+                    && (words == 0
+                        || n.open.checked_sub(1).is_some_and(|p| {
+                            toks[p].punct().is_some_and(|c| matches!(c, ',' | ':' | '.'))
+                        }));
                 let same_para = !toks[n.open].para_start;
                 let own = attribution_after(doc, rules, n.close, &quoted).is_some();
                 if !(gap_ok && same_para && !own) {
