@@ -161,8 +161,11 @@ fn same(a: &Cand, b: &Cand) -> bool {
             return true;
         }
     }
+    if a.kind != b.kind {
+        return false; // fuzzy matching only within one kind
+    }
     let (na, nb) = (a.name(), b.name());
-    if a.kind == EntityKind::Person || b.kind == EntityKind::Person {
+    if a.kind == EntityKind::Person {
         return person_match(na, nb);
     }
     na.chars().count() >= 6 && close(na, nb) && edit_distance(na, nb, 1) <= 1

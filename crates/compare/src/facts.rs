@@ -11,12 +11,17 @@
 //!   still counts (half weight: the names are words too);
 //! - quantities with the same notation-independent value ("5 percent" =
 //!   "5%"), at a fixed weight of [`QUANTITY_WEIGHT`];
-//! - resolved dates that overlap.
+//! - resolved dates that overlap;
+//! - quotes of one quote group (the same utterance), at [`QUOTE_WEIGHT`].
 //!
-//! The similarity is the matched weight of both sides over their total
-//! weight (a weighted Dice). A pair matches at [`CompareConfig::fact_min_similarity`]
-//! with at least two content words in common (or one and a quantity), so
-//! shared names or numbers alone never make a fact. Candidates come from
+//! The words of a quantity ("5 percent") count as the quantity, not as
+//! words. The similarity is the matched weight of both sides over their
+//! total weight (a weighted Dice). A pair matches at
+//! [`CompareConfig::fact_min_similarity`], or at the lower
+//! [`CompareConfig::fact_min_similarity_anchored`] when it shares a
+//! quantity or a quoted utterance (specific evidence), and always with at
+//! least two content words in common, so shared names or numbers alone
+//! never make a fact. Candidates come from
 //! an inverted index on stems. Facts are grown greedily from the best pair
 //! down and never take two sentences of one article.
 //!
@@ -41,10 +46,13 @@ use crate::contract::Status;
 use crate::entities::Merged;
 use crate::input::ArticleInput;
 use crate::prep::Prepared;
+use crate::quotes::{Group, QuoteRec};
 use crate::wordnet::sorted_overlap;
 
 /// Weight of one agreeing quantity on each side.
 pub(crate) const QUANTITY_WEIGHT: f32 = 2.0;
+/// Weight of a quote of one quote group on each side.
+pub(crate) const QUOTE_WEIGHT: f32 = 3.0;
 /// Weight of an overlapping resolved date on each side.
 const DATE_WEIGHT: f32 = 0.5;
 /// Share of an entity's inverse document frequency it weighs.
@@ -89,6 +97,8 @@ pub(crate) struct Unit {
     /// Indices into the article's quantities.
     pub(crate) quantities: Vec<usize>,
     dates: Vec<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// Quote groups with a quote in this sentence.
+    quote_groups: Vec<usize>,
     negated: bool,
     modal: bool,
 }
@@ -112,6 +122,8 @@ pub(crate) fn units(
     arts: &[ArticleInput],
     preps: &[Prepared],
     merged: &Merged,
+    quotes: &[QuoteRec],
+    groups: &[Group],
     cfg: &CompareConfig,
 ) -> Vec<Unit> {
     let mut out = Vec::new();
@@ -128,6 +140,7 @@ pub(crate) fn units(
                 entities: Vec::new(),
                 quantities: Vec::new(),
                 dates: Vec::new(),
+                quote_groups: Vec::new(),
                 negated: false,
                 modal: false,
             })
@@ -140,6 +153,8 @@ pub(crate) fn units(
             if MODALS.contains(&t.norm.as_str()) {
                 u.modal = true;
             }
+            // Words of a quantity ("percent", "five") count as the quantity
+            // (`content` is false for them).
             if t.content() && !u.words.iter().any(|w| w.stem == t.stem) {
                 u.words.push(Word { stem: t.stem, syn: t.syn.clone() });
             }
@@ -158,6 +173,17 @@ pub(crate) fn units(
         for (qi, q) in a.extraction.quantities.iter().enumerate() {
             if let Some(u) = by_sentence.get_mut(at(q.span)) {
                 u.quantities.push(qi);
+            }
+        }
+        for (gi, g) in groups.iter().enumerate() {
+            for q in g.members.iter().map(|&m| &quotes[m]).filter(|q| q.article == ai) {
+                for part in &q.parts {
+                    if let Some(u) = by_sentence.get_mut(at(*part))
+                        && !u.quote_groups.contains(&gi)
+                    {
+                        u.quote_groups.push(gi);
+                    }
+                }
             }
         }
         for d in &a.extraction.dates {
@@ -194,7 +220,9 @@ impl Idf {
             }
         }
         let n = units.len() as f32;
-        let idf = |df: u32| ((n + 1.0) / (df as f32 + 0.5)).ln().max(0.1);
+        // ln(1 + N/df): stays well above zero on sets of two or three
+        // articles, where every shared word is in most statements.
+        let idf = |df: u32| (1.0 + n / df.max(1) as f32).ln();
         Idf {
             stems: sdf.into_iter().map(|(k, v)| (k, idf(v))).collect(),
             entities: edf.into_iter().map(|(k, v)| (k, idf(v) * ENTITY_SHARE)).collect(),
@@ -215,7 +243,8 @@ impl Idf {
 struct Match {
     sim: f32,
     words: usize,
-    quantities: usize,
+    /// Shared quantities and quote groups: specific evidence.
+    anchors: usize,
 }
 
 fn quantities_of<'a>(arts: &'a [ArticleInput], u: &Unit) -> Vec<&'a Quantity> {
@@ -247,9 +276,13 @@ fn similarity(arts: &[ArticleInput], idf: &Idf, a: &Unit, b: &Unit, total: (f32,
     let shared_q = qa.iter().filter(|x| qb.iter().any(|y| x.same_value(y))).count();
     let shared_d =
         a.dates.iter().filter(|x| b.dates.iter().any(|y| x.0 <= y.1 && y.0 <= x.1)).count();
-    let extra = 2.0 * (shared_q as f32 * QUANTITY_WEIGHT + shared_d as f32 * DATE_WEIGHT);
+    let shared_g = a.quote_groups.iter().filter(|g| b.quote_groups.contains(g)).count();
+    let extra = 2.0
+        * (shared_q as f32 * QUANTITY_WEIGHT
+            + shared_d as f32 * DATE_WEIGHT
+            + shared_g as f32 * QUOTE_WEIGHT);
     let sim = (ma + mb + extra) / (total.0 + total.1).max(1e-6);
-    Match { sim, words: na.min(nb), quantities: shared_q }
+    Match { sim, words: na.min(nb), anchors: shared_q + shared_g }
 }
 
 fn weight(arts: &[ArticleInput], idf: &Idf, u: &Unit) -> f32 {
@@ -257,6 +290,7 @@ fn weight(arts: &[ArticleInput], idf: &Idf, u: &Unit) -> f32 {
         + u.entities.iter().map(|&e| idf.entity(e)).sum::<f32>()
         + quantities_of(arts, u).len() as f32 * QUANTITY_WEIGHT
         + u.dates.len() as f32 * DATE_WEIGHT
+        + u.quote_groups.len() as f32 * QUOTE_WEIGHT
 }
 
 /// Matches the statements into facts.
@@ -294,12 +328,16 @@ pub(crate) fn facts(
         for j in touched.drain(..) {
             let cheap = 2.0 * acc[j] / (weights[i] + weights[j]).max(1e-6);
             acc[j] = 0.0;
-            if cheap < cfg.fact_min_similarity * 0.5 {
+            if cheap < cfg.fact_min_similarity_anchored * 0.5 {
                 continue;
             }
             let m = similarity(arts, &idf, u, &units[j], (weights[i], weights[j]));
-            let enough = m.words >= 2 || (m.words >= 1 && m.quantities >= 1);
-            if enough && m.sim >= cfg.fact_min_similarity {
+            let min = if m.anchors > 0 {
+                cfg.fact_min_similarity_anchored
+            } else {
+                cfg.fact_min_similarity
+            };
+            if m.words >= 2 && m.sim >= min {
                 pairs.push((m.sim, i, j));
             }
         }

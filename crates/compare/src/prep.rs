@@ -25,6 +25,12 @@ pub(crate) struct Tok {
     pub(crate) span: Span,
     /// Sentence index.
     pub(crate) sentence: u32,
+    /// Inside a quantity: the first token of one stands for it (its norm
+    /// and stem are the quantity's key, so "5%" = "five per cent"), the
+    /// others are `absorbed` and left out of quotes and facts.
+    pub(crate) quantity: bool,
+    /// A later token of a quantity.
+    pub(crate) absorbed: bool,
     /// Synsets of a content word (empty for stop words, numbers, unknown
     /// words and words with more senses than the configured maximum).
     pub(crate) syn: Vec<SynsetId>,
@@ -33,7 +39,7 @@ pub(crate) struct Tok {
 impl Tok {
     /// A content word: not a stop word, not a number, two letters or more.
     pub(crate) fn content(&self) -> bool {
-        !self.stop && !self.number && self.norm.chars().count() > 1
+        !self.stop && !self.number && !self.quantity && self.norm.chars().count() > 1
     }
 
     /// Same stem, or synonyms.
@@ -94,6 +100,8 @@ pub(crate) fn prepare(
                         number,
                         span: t.span,
                         sentence: t.sentence,
+                        quantity: false,
+                        absorbed: false,
                         syn: Vec::new(),
                     };
                     if let Some(wn) = wordnet.filter(|_| tok.content()) {
@@ -108,7 +116,26 @@ pub(crate) fn prepare(
                     }
                     tok
                 })
-                .collect();
+                .collect::<Vec<Tok>>();
+            let mut toks = toks;
+            for q in &a.extraction.quantities {
+                let key = q.key();
+                let mut first = true;
+                for t in toks
+                    .iter_mut()
+                    .filter(|t| q.span.start <= t.span.start && t.span.end <= q.span.end)
+                {
+                    t.quantity = true;
+                    if first {
+                        t.stem = stems.id(&format!("#{key}"));
+                        t.norm = key.clone();
+                        t.syn.clear();
+                        first = false;
+                    } else {
+                        t.absorbed = true;
+                    }
+                }
+            }
             Prepared { outlet: a.outlet_name().to_string(), ix: CharIndex::new(&a.text), toks }
         })
         .collect()
@@ -125,7 +152,7 @@ pub(crate) fn toks_in(text: &str, toks: &[Tok], spans: &[Span]) -> Vec<usize> {
             if t.span.end as usize > b {
                 break;
             }
-            if in_brackets(text, a, t.span.start as usize) {
+            if t.absorbed || in_brackets(text, a, t.span.start as usize) {
                 continue;
             }
             out.push(i);

@@ -13,7 +13,9 @@
 //! "hysteria and hyperbole" ~ "hysteria and exaggeration". Direct quotes
 //! compare every word; when either side is reported speech only content
 //! words count (person and tense shift: "we will" → "they would").
-//! Editorial insertions in square brackets are left out. Groups are built
+//! Editorial insertions in square brackets are left out, and a quantity
+//! counts as one word, its normalised value ("5%" = "5 percent"). Only
+//! direct quotes can be `identical`. Groups are built
 //! greedily from the best pair down and never take two quotes of one
 //! article, so different utterances of one speaker stay apart.
 
@@ -73,7 +75,7 @@ pub(crate) struct Group {
 /// The words two quotes are compared on.
 fn words<'a>(q: &QuoteRec, other: &QuoteRec, p: &'a Prepared) -> Vec<&'a Tok> {
     let direct = q.kind == QuoteKind::Direct && other.kind == QuoteKind::Direct;
-    q.toks.iter().map(|&i| &p.toks[i]).filter(|t| direct || t.content()).collect()
+    q.toks.iter().map(|&i| &p.toks[i]).filter(|t| direct || t.content() || t.quantity).collect()
 }
 
 /// Edit operation of the word alignment.
@@ -291,7 +293,11 @@ pub(crate) fn group(quotes: &[QuoteRec], preps: &[Prepared], cfg: &CompareConfig
             let q = &quotes[m];
             let wa = words(reference, q, &preps[reference.article]);
             let wb = words(q, reference, &preps[q.article]);
-            let same = wa.len() == wb.len() && wa.iter().zip(&wb).all(|(x, y)| x.norm == y.norm);
+            // Reported speech is never `identical`: only its content words
+            // were compared.
+            let direct = reference.kind == QuoteKind::Direct && q.kind == QuoteKind::Direct;
+            let same =
+                direct && wa.len() == wb.len() && wa.iter().zip(&wb).all(|(x, y)| x.norm == y.norm);
             all_identical &= same;
             diffs.push(changes(&wa, &wb, cfg));
         }
@@ -314,6 +320,8 @@ mod tests {
             number: false,
             span: Span::new(0, 0),
             sentence: 0,
+            quantity: false,
+            absorbed: false,
             syn: syn.to_vec(),
         }
     }

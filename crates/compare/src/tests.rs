@@ -199,13 +199,13 @@ fn output_follows_the_schema() {
         "a",
         "Daily",
         "Secretary of State Marco Rubio said allies must raise spending to 5% of output. \
-         “We will know soon enough,” Rubio said. The earthquake killed 12 people.",
+         “We will know soon enough,” Rubio said. The earthquake killed 12 people in the north.",
     );
     let b = article(
         "b",
         "Herald <b>&</b>",
         "Marco Rubio said the allies must raise their spending to 5 percent of output. \
-         The earthquake killed 40 people.",
+         The earthquake in the north killed 40 people.",
     );
     let c = compare(&[a, b]);
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/comparison.v1.schema.json");

@@ -59,6 +59,9 @@ pub(crate) fn show(s: &Settings, a: StoryArgs) -> anyhow::Result<ExitCode> {
     if members.is_empty() {
         anyhow::bail!("no story with id {} in {}", a.id, s.data_dir.display());
     }
+    if a.compare {
+        return super::compare::story(s, &store, &members, &a.report);
+    }
     let mut outlets: HashMap<String, usize> = HashMap::new();
     for m in &members {
         *outlets.entry(m.outlet.clone().unwrap_or_else(|| "-".into())).or_default() += 1;
