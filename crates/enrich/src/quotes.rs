@@ -760,7 +760,11 @@ fn np_after(doc: &Doc<'_>, rules: &Rules, start: usize) -> Option<(usize, usize)
     let toks = &doc.toks;
     // "said Wednesday a White House official": past the time words.
     let mut start = start;
-    while start < toks.len() && toks[start].is_word() && is_time_word(&toks[start].lower) && toks[start].lower != "this" {
+    while start < toks.len()
+        && toks[start].is_word()
+        && is_time_word(&toks[start].lower)
+        && toks[start].lower != "this"
+    {
         start += 1;
         if toks.get(start).is_some_and(|t| is_time_noun(&t.lower)) {
             start += 1;
@@ -959,6 +963,20 @@ fn attribution_before(
         matches!(p.punct(), Some(':' | ',')) || (p.is_word() && rules.cue(&p.lower).is_some());
     if !opens {
         return None;
+    }
+    // "Pamela Padilla: “…”": a name (or short description) and a colon
+    // opening its sentence or paragraph.
+    if p.is_punct(':') && open >= 2 {
+        let c = open - 1;
+        let mut s = c;
+        while s > 0 && toks[s - 1].is_word() && c - s < 6 && !toks[s].para_start {
+            s -= 1;
+        }
+        let opens_block = s == 0 || toks[s].para_start || toks[s - 1].sentence != toks[s].sentence;
+        let named = (s..c).any(|x| toks[x].cap) && (s..c).all(|x| cue_at(doc, rules, x).is_none());
+        if s < c && opens_block && named {
+            return Some(Attribution { speaker: (s, c), cue: (c, c + 1), speech: true });
+        }
     }
     let sentence = toks[open].sentence;
     // Look back for a cue within 10 tokens.
@@ -1227,7 +1245,34 @@ fn indirect_in_sentence(
             c0 += 1;
         }
         let words = (c0..end).filter(|&x| toks[x].is_word()).count();
-        if words >= 3 {
+        // Without "that", reported content is a clause, not a prepositional
+        // phrase: "Readers wrote in after the debate" reports nothing.
+        let prepositional = that.is_none()
+            && words <= 5
+            && !is_commitment(&toks[k].lower)
+            && toks.get(c0).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "about"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "after"
+                        | "before"
+                        | "back"
+                        | "during"
+                        | "from"
+                        | "into"
+                        | "of"
+                        | "by"
+                        | "up"
+                        | "out"
+                        | "off"
+                )
+            });
+        if words >= 3 && !prepositional {
             // Content wholly inside one direct quote: that quote has it.
             if quoted[c0] && (c0..end).all(|x| quoted[x]) {
                 k = cue_end;

@@ -295,3 +295,33 @@ fn hostile_input_does_not_panic() {
     let _ = run("„“”«»‚‘’\"\"\" said said said , , ,", "de");
     let _ = run("", "en");
 }
+
+#[test]
+fn a_name_and_a_colon_introduce_a_quote() {
+    let text = "Readers wrote in after the debate.\n\nPamela Padilla: “He is ignorant of our culture and our lives.”";
+    let (kind, body, speaker, _) = one(text, "en");
+    assert_eq!(kind, QuoteKind::Direct);
+    assert_eq!(body, "“He is ignorant of our culture and our lives.”");
+    assert_eq!(speaker.as_deref(), Some("Pamela Padilla"));
+}
+
+#[test]
+fn dates_resolve_against_the_publication_date_and_quantities_normalise() {
+    let text =
+        "Rubio said on Friday that all members would reach 5 percent. The two-day meeting ended.";
+    let analysis = Analyzer::new().analyze(text, Some("en"));
+    let published = chrono::DateTime::parse_from_rfc3339("2025-04-04T18:00:00Z").unwrap().to_utc();
+    let x = Enricher::new(Lexicon::empty()).enrich(text, &analysis, Some(published));
+    let friday = x.dates.iter().find(|d| d.span.slice(text) == Some("Friday")).unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2025, 4, 4).unwrap();
+    assert_eq!((friday.start, friday.end), (Some(day), Some(day)));
+    let units: Vec<(&str, f64, &str)> = x
+        .quantities
+        .iter()
+        .map(|q| (q.span.slice(text).unwrap(), q.value, q.unit.as_str()))
+        .collect();
+    assert_eq!(units, [("5 percent", 5.0, "percent"), ("two-day", 2.0, "day")]);
+    // Unknown publication date: the relative date stays unresolved.
+    let x = Enricher::new(Lexicon::empty()).enrich(text, &analysis, None);
+    assert!(x.dates.iter().all(|d| d.start.is_none()));
+}
