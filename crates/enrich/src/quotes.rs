@@ -504,6 +504,50 @@ fn is_commitment(w: &str) -> bool {
     )
 }
 
+/// Speech verbs whose object is what was said: "called for a ban",
+/// "asked whether", "accused X of Y", "praised the deal".
+fn is_object_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "asked"
+            | "asks"
+            | "announced"
+            | "announces"
+            | "described"
+            | "describes"
+            | "cited"
+            | "cites"
+            | "urged"
+            | "urges"
+            | "proposed"
+            | "proposes"
+            | "criticized"
+            | "criticised"
+            | "criticizes"
+            | "praised"
+            | "praises"
+            | "accused"
+            | "accuses"
+            | "mentioned"
+            | "touted"
+            | "denied"
+            | "denies"
+            | "demanded"
+            | "demands"
+            | "called"
+            | "calls"
+            | "questioned"
+            | "blamed"
+            | "blames"
+            | "promised"
+            | "promises"
+            | "recommended"
+            | "condemned"
+            | "condemns"
+            | "defended"
+    )
+}
+
 /// Participles that attach reported speech to the sentence's subject:
 /// "Trump spoke on Fox, saying the judge was biased".
 fn is_participle_cue(w: &str) -> bool {
@@ -1224,6 +1268,12 @@ fn indirect_in_sentence(
             && toks.get(cue_end).is_some_and(|t| t.lower == "to")
         {
             // "vowed to block …": the infinitive is the content.
+        } else if !rules.is_german() && is_object_cue(&toks[k].lower) {
+            // "called for a ban on …", "asked whether …", "accused the media
+            // of …": what was said is the object.
+            if toks.get(c0).is_some_and(|t| matches!(t.lower.as_str(), "for" | "on")) {
+                c0 += 1;
+            }
         } else if !rules.strong_cue(&toks[k].lower) {
             k = cue_end;
             continue;
