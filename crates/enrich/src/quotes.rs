@@ -679,6 +679,14 @@ fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usize, usize)>
             && toks[s - 2].cap
         {
             s -= 1; // "Mr." / "J."
+        } else if t.kind == crate::stream::Kind::Number || t.is_punct('%') {
+            s -= 1; // "46 percent", "Six in 10"
+        } else if t.is_punct(')') && s == e {
+            // "Gov. Phil Bryant (R) said": past a short parenthesis.
+            match (s.saturating_sub(5)..s - 1).rev().find(|&x| toks[x].is_punct('(')) {
+                Some(open) if open > 0 => s = open,
+                _ => break,
+            }
         } else {
             break;
         }
@@ -751,13 +759,19 @@ fn np_with_apposition(doc: &Doc<'_>, rules: &Rules, s0: usize, k: usize) -> Opti
         return None;
     }
     let c2 = k - 1;
-    let c1 = (s0..c2).rev().take(25).find(|&x| toks[x].is_punct(','))?;
+    // The name ends at the sentence's first comma; the apposition may hold
+    // more commas ("director of …, at the University of California, Davis,").
+    let c1 = (s0..c2).find(|&x| toks[x].is_punct(','))?;
+    if c1 == c2 || c2 - c1 > 40 || (c1 + 1..c2).any(|x| toks[x].lower == "that") {
+        return None;
+    }
     let name = np_before(doc, rules, c1)?;
     // The name opens the sentence (or follows "But"/"And").
     let opener = name.0 == s0
         || (name.0 == s0 + 1 && matches!(toks[s0].lower.as_str(), "but" | "and" | "still" | "yet"));
     let inner_ok = (c1 + 1..c2).all(|x| {
         toks[x].punct().is_none()
+            || toks[x].is_punct(',')
             || toks[x]
                 .punct()
                 .is_some_and(|c| matches!(c, '.' | '-' | '(' | ')' | '\'' | '\u{2019}' | '/'))
@@ -1100,6 +1114,51 @@ fn indirect_in_sentence(
     {
         end -= 1;
     }
+    // "Poll: Candidates locked in …", "Q: Your mother was deported …": a
+    // short capitalised source and a colon opening the sentence.
+    if let Some(colon) = (s0 + 1..(s0 + 5).min(end)).find(|&x| toks[x].is_punct(':')) {
+        let source = (s0, colon);
+        let capitalised =
+            (s0..colon).all(|x| toks[x].is_word() && (toks[x].cap || toks[x].lower == "of"));
+        let label = matches!(
+            toks[s0].lower.as_str(),
+            "update"
+                | "photo"
+                | "photos"
+                | "note"
+                | "related"
+                | "read"
+                | "watch"
+                | "video"
+                | "source"
+                | "sources"
+                | "image"
+                | "editor"
+                | "editor's"
+                | "correction"
+                | "disclosure"
+                | "credit"
+                | "see"
+                | "more"
+                | "also"
+                | "warning"
+                | "tags"
+                | "topics"
+                | "copyright"
+        );
+        let content = colon + 1;
+        let words = (content..end).filter(|&x| toks[x].is_word()).count();
+        let starts_quoted = quoted.get(content).copied().unwrap_or(true);
+        if capitalised && !label && words >= 3 && !starts_quoted && !used[s0] {
+            mark(used, s0, content);
+            return Some((
+                QuoteKind::Indirect,
+                vec![(content, end)],
+                Some(Attribution { speaker: source, cue: (colon, content), speech: true }),
+                false,
+            ));
+        }
+    }
     let mut k = s0;
     while k < end {
         if quoted[k] || used[k] {
@@ -1179,7 +1238,10 @@ fn indirect_in_sentence(
                 || ((rest..end).filter(|&x| toks[x].is_word()).count() <= 4
                     && toks.get(rest).is_some_and(|t| t.is_punct(',')))
         };
-        if k > s0 + 3 {
+        // "Name, apposition, said …" is a speaker before the cue, not
+        // content before a closing attribution.
+        let apposition = np_with_apposition(doc, rules, s0, k).is_some();
+        if k > s0 + 3 && !apposition {
             // Inverted: ", said X."
             if (toks[k - 1].is_punct(',')
                 || toks[k - 1].punct().is_some_and(|c| c == '\u{201d}' || c == '"'))

@@ -416,8 +416,10 @@ const EN_PRONOUNS: &[(&str, Option<Gender>)] = &[
     ("i", None),
 ];
 
-const EN_DETERMINERS: &[&str] =
-    &["the", "a", "an", "another", "one", "two", "three", "several", "some", "many", "other"];
+const EN_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "another", "one", "two", "three", "several", "some", "many", "other", "his",
+    "her", "their", "its", "our", "most", "few", "all", "both", "only",
+];
 
 /// Reporting verbs. Speech: say, tell, write, announce and kin. Not speech:
 /// verbs of belief, knowledge or finding (PolNeAR annotates those too).

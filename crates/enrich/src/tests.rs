@@ -325,3 +325,48 @@ fn dates_resolve_against_the_publication_date_and_quantities_normalise() {
     let x = Enricher::new(Lexicon::empty()).enrich(text, &analysis, None);
     assert!(x.dates.iter().all(|d| d.start.is_none()));
 }
+
+#[test]
+fn sources_with_numbers_parentheses_objects_and_colons() {
+    let (_, body, speaker, _) =
+        one("In Texas, 46 percent of voters said they were unenthusiastic about it.", "en");
+    assert_eq!(
+        (body.as_str(), speaker.as_deref()),
+        ("they were unenthusiastic about it", Some("46 percent of voters"))
+    );
+
+    let (_, body, speaker, _) =
+        one("Gov. Phil Bryant (R) said he expects an aggressive appeal.", "en");
+    assert_eq!(
+        (body.as_str(), speaker.as_deref()),
+        ("he expects an aggressive appeal", Some("Gov. Phil Bryant (R)"))
+    );
+
+    let (_, body, speaker, _) =
+        one("Trump called for a temporary ban on travel from the region.", "en");
+    assert_eq!(
+        (body.as_str(), speaker.as_deref()),
+        ("a temporary ban on travel from the region", Some("Trump"))
+    );
+
+    let (_, body, speaker, _) = one("Hannity asked how high the wall would be.", "en");
+    assert_eq!(
+        (body.as_str(), speaker.as_deref()),
+        ("how high the wall would be", Some("Hannity"))
+    );
+
+    let (_, body, speaker, _) = one("Poll: Candidates locked in a tight race in Ohio.", "en");
+    assert_eq!(
+        (body.as_str(), speaker.as_deref()),
+        ("Candidates locked in a tight race in Ohio", Some("Poll"))
+    );
+    assert!(quotes("Update: The story was corrected on Friday morning.", "en").is_empty());
+
+    let (_, body, speaker, _) = one(
+        "Mindy Romero, director of the Civic Engagement Project at the University of California, Davis, \
+         said Clinton has a strong ground game.",
+        "en",
+    );
+    assert_eq!(body, "Clinton has a strong ground game");
+    assert!(speaker.unwrap().starts_with("Mindy Romero, director"));
+}
