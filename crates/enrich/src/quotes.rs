@@ -717,6 +717,26 @@ fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usize, usize)>
                 | "nach"
                 | "vor"
                 | "laut"
+                | "um"
+                | "zur"
+                | "zum"
+                | "unter"
+                | "über"
+                | "gegenüber"
+                | "seit"
+                | "während"
+                | "wegen"
+                | "trotz"
+                | "bis"
+                | "durch"
+                | "gegen"
+                | "ohne"
+                | "aus"
+                | "bei"
+                | "mit"
+                | "an"
+                | "auf"
+                | "passend"
         )
     };
     while start < e {
@@ -737,9 +757,14 @@ fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usize, usize)>
             break;
         }
     }
-    // Sentence-initial adverbs: "Earlier, …" are cut by the comma above.
+    // Sentence-initial adverbs: "Earlier, …" are cut by the comma above; a
+    // German sentence that opens with an adverb puts the speaker after the
+    // verb ("Dazu sagte Hartmann"), so there is none before it.
     let len = e - start;
     if len == 0 {
+        return None;
+    }
+    if rules.is_german() && len == 1 && GERMAN_ADVERBS.contains(&toks[start].lower.as_str()) {
         return None;
     }
     // A pronoun must stand alone.
@@ -1832,3 +1857,51 @@ fn konjunktiv_one(doc: &Doc<'_>, s0: usize, s1: usize) -> bool {
             && !(x > s0 && doc.toks[x - 1].lower == "ich")
     })
 }
+
+/// German adverbs that open a sentence before the verb (V2 order), with the
+/// subject after it: "Dazu sagte Hartmann", "Später erklärte das Gericht".
+const GERMAN_ADVERBS: &[&str] = &[
+    "dazu",
+    "später",
+    "hier",
+    "dabei",
+    "zudem",
+    "außerdem",
+    "weiter",
+    "ferner",
+    "so",
+    "damals",
+    "jetzt",
+    "heute",
+    "gestern",
+    "danach",
+    "zuvor",
+    "bereits",
+    "schon",
+    "nun",
+    "dann",
+    "deshalb",
+    "daher",
+    "trotzdem",
+    "allerdings",
+    "jedoch",
+    "dies",
+    "dieser",
+    "diese",
+    "dort",
+    "darüber",
+    "davor",
+    "darauf",
+    "daraufhin",
+    "anschließend",
+    "zunächst",
+    "zuletzt",
+    "inzwischen",
+    "mittlerweile",
+    "ebenso",
+    "gleichzeitig",
+    "zugleich",
+    "stattdessen",
+    "vielmehr",
+    "ebenfalls",
+];
