@@ -62,20 +62,20 @@ fn quote_attribution_stays_above_floors() {
     let enricher = Enricher::new(lex);
 
     let en = run(&dir.join("quotes-polnear"), &enricher);
-    // PolNeAR dev when set: all 0.571, direct 0.773, speech 0.723, speaker 0.824.
-    assert!(f1(&en, "all") >= 0.56, "PolNeAR all F1 {}", f1(&en, "all"));
-    assert!(f1(&en, "direct") >= 0.76, "PolNeAR direct F1 {}", f1(&en, "direct"));
-    assert!(f1(&en, "speech") >= 0.71, "PolNeAR speech F1 {}", f1(&en, "speech"));
+    // PolNeAR dev when set: all 0.615, direct 0.775, speech 0.770, speaker 0.844.
+    assert!(f1(&en, "all") >= 0.605, "PolNeAR all F1 {}", f1(&en, "all"));
+    assert!(f1(&en, "direct") >= 0.765, "PolNeAR direct F1 {}", f1(&en, "direct"));
+    assert!(f1(&en, "speech") >= 0.76, "PolNeAR speech F1 {}", f1(&en, "speech"));
 
     let de = run(&dir.join("quotes-german-wikinews"), &enricher);
-    // German WikiNews dev when set: all 0.563, direct 0.748, speaker 0.716.
-    assert!(f1(&de, "all") >= 0.55, "German all F1 {}", f1(&de, "all"));
-    assert!(f1(&de, "direct") >= 0.73, "German direct F1 {}", f1(&de, "direct"));
+    // German WikiNews dev when set: all 0.569, direct 0.748, speaker 0.713.
+    assert!(f1(&de, "all") >= 0.559, "German all F1 {}", f1(&de, "all"));
+    assert!(f1(&de, "direct") >= 0.738, "German direct F1 {}", f1(&de, "direct"));
 
     if with_lists {
         let acc =
             |r: &QuoteReport| r.speaker.strict_correct as f64 / r.speaker.scored.max(1) as f64;
-        assert!(acc(&en) >= 0.81, "PolNeAR speaker accuracy {}", acc(&en));
-        assert!(acc(&de) >= 0.70, "German speaker accuracy {}", acc(&de));
+        assert!(acc(&en) >= 0.834, "PolNeAR speaker accuracy {}", acc(&en));
+        assert!(acc(&de) >= 0.703, "German speaker accuracy {}", acc(&de));
     }
 }
