@@ -34,15 +34,41 @@ pub(crate) fn quotes(arts: &[ArticleInput], preps: &[Prepared], merged: &Merged)
             .extraction
             .quotes
             .iter()
-            .map(|q| QuoteRec {
-                article: ai,
-                kind: q.kind,
-                parts: q.parts.clone(),
-                cue: q.cue,
-                speaker_text: q.speaker.as_ref().map(|s| s.text.clone()),
-                speaker: q.speaker.as_ref().and_then(|s| s.entity).and_then(|e| merged.of(ai, e)),
-                origin: QuoteOrigin::Extract,
-                toks: toks_in(&a.text, &p.toks, &q.parts),
+            .map(|q| {
+                let toks = toks_in(&a.text, &p.toks, &q.parts);
+                let core = match q.kind {
+                    QuoteKind::Direct => toks.clone(),
+                    QuoteKind::Mixed => {
+                        let runs: Vec<Span> = q
+                            .parts
+                            .iter()
+                            .flat_map(|part| {
+                                let base = part.start as usize;
+                                let body = part.slice(&a.text).unwrap_or("");
+                                quoted_runs(body).into_iter().map(move |r| {
+                                    Span::new(base + r.start as usize, base + r.end as usize)
+                                })
+                            })
+                            .collect();
+                        toks_in(&a.text, &p.toks, &runs)
+                    }
+                    QuoteKind::Indirect => Vec::new(),
+                };
+                QuoteRec {
+                    article: ai,
+                    kind: q.kind,
+                    parts: q.parts.clone(),
+                    cue: q.cue,
+                    speaker_text: q.speaker.as_ref().map(|s| s.text.clone()),
+                    speaker: q
+                        .speaker
+                        .as_ref()
+                        .and_then(|s| s.entity)
+                        .and_then(|e| merged.of(ai, e)),
+                    origin: QuoteOrigin::Extract,
+                    toks,
+                    core,
+                }
             })
             .collect();
         let found = fragments(a, ai, p, merged, &recs);
@@ -168,6 +194,7 @@ fn fragments(
             speaker_text: at.and_then(|s| s.slice(text)).map(str::to_string),
             speaker: Some(g),
             origin: QuoteOrigin::Fragment,
+            core: toks.clone(),
             toks,
         });
     }

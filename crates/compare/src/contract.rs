@@ -239,7 +239,7 @@ pub struct EvidenceOut {
 /// One disagreement inside a fact.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConflictOut {
-    /// `value` (same slot, different amounts) or `negation`.
+    /// `value` (same slot, different amounts) or `date` (different days).
     pub kind: String,
     /// What differs, readable ("5 percent (a) vs 3 percent (b)").
     pub detail: String,

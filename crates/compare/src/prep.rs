@@ -118,6 +118,16 @@ pub(crate) fn prepare(
                 })
                 .collect::<Vec<Tok>>();
             let mut toks = toks;
+            // Words of a date are the date feature, not content words.
+            for d in &a.extraction.dates {
+                for t in toks
+                    .iter_mut()
+                    .filter(|t| d.span.start <= t.span.start && t.span.end <= d.span.end)
+                {
+                    t.stop = true;
+                    t.syn.clear();
+                }
+            }
             for q in &a.extraction.quantities {
                 let key = q.key();
                 let mut first = true;

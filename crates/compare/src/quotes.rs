@@ -39,6 +39,10 @@ pub(crate) struct QuoteRec {
     pub(crate) origin: QuoteOrigin,
     /// Word tokens of the content (indices into the article's tokens).
     pub(crate) toks: Vec<usize>,
+    /// The speaker's own words: all of a direct quote, the quoted pieces
+    /// of a mixed one ("dismissed what he called “hysteria and
+    /// hyperbole”"), none of reported speech.
+    pub(crate) core: Vec<usize>,
 }
 
 impl QuoteRec {
@@ -72,10 +76,17 @@ pub(crate) struct Group {
     pub(crate) changes: Vec<Vec<ChangeOut>>,
 }
 
-/// The words two quotes are compared on.
+/// The words two quotes are compared on: every word of the speaker's own
+/// words when both have some and one of them is a direct quote (a direct
+/// quote against the quoted piece of a mixed one), else the content words.
 fn words<'a>(q: &QuoteRec, other: &QuoteRec, p: &'a Prepared) -> Vec<&'a Tok> {
-    let direct = q.kind == QuoteKind::Direct && other.kind == QuoteKind::Direct;
-    q.toks.iter().map(|&i| &p.toks[i]).filter(|t| direct || t.content() || t.quantity).collect()
+    let verbatim = !q.core.is_empty()
+        && !other.core.is_empty()
+        && (q.kind == QuoteKind::Direct || other.kind == QuoteKind::Direct);
+    if verbatim {
+        return q.core.iter().map(|&i| &p.toks[i]).collect();
+    }
+    q.toks.iter().map(|&i| &p.toks[i]).filter(|t| t.content() || t.quantity).collect()
 }
 
 /// Edit operation of the word alignment.
@@ -293,9 +304,10 @@ pub(crate) fn group(quotes: &[QuoteRec], preps: &[Prepared], cfg: &CompareConfig
             let q = &quotes[m];
             let wa = words(reference, q, &preps[reference.article]);
             let wb = words(q, reference, &preps[q.article]);
-            // Reported speech is never `identical`: only its content words
-            // were compared.
-            let direct = reference.kind == QuoteKind::Direct && q.kind == QuoteKind::Direct;
+            // Only the speaker's own words can be `identical`.
+            let direct = !reference.core.is_empty()
+                && !q.core.is_empty()
+                && (reference.kind == QuoteKind::Direct || q.kind == QuoteKind::Direct);
             let same =
                 direct && wa.len() == wb.len() && wa.iter().zip(&wb).all(|(x, y)| x.norm == y.norm);
             all_identical &= same;

