@@ -825,12 +825,21 @@ fn subject_of(doc: &Doc<'_>, rules: &Rules, s0: usize, k: usize) -> Option<(usiz
         return Some((i, i + 1));
     }
     let mut e = i;
-    while e < k
-        && toks[e].is_word()
-        && (toks[e].cap
-            || (e == i && rules.is_determiner(&toks[e].lower))
-            || (e > i && toks[e - 1].cap && toks[e].lower == "of"))
-    {
+    loop {
+        let word = e < k
+            && toks[e].is_word()
+            && (toks[e].cap
+                || (e == i && rules.is_determiner(&toks[e].lower))
+                || (e > i && toks[e - 1].cap && toks[e].lower == "of"));
+        // "Mr. Trump": the full stop of an honorific or initial.
+        let stop = e < k
+            && e > i
+            && toks[e].is_punct('.')
+            && toks[e - 1].text.chars().count() <= 3
+            && toks.get(e + 1).is_some_and(|n| n.cap);
+        if !(word || stop) {
+            break;
+        }
         e += 1;
     }
     let named = toks[i..e].iter().any(|t| t.cap && !rules.not_name(&t.lower));
@@ -1003,7 +1012,20 @@ fn attribution_after(
     }
     // Speaker first: up to 9 words, then the cue.
     let mut k = start;
-    while k < toks.len() && k < start + 10 && toks[k].is_word() {
+    // Words, and the full stop of "Mr." or an initial.
+    let in_name = |k: usize| {
+        toks[k].is_word()
+            || (toks[k].is_punct('.')
+                && k > start
+                && toks[k - 1].cap
+                && toks[k - 1].text.chars().count() <= 3
+                && toks.get(k + 1).is_some_and(|n| n.cap))
+    };
+    while k < toks.len() && k < start + 10 && in_name(k) {
+        if !toks[k].is_word() {
+            k += 1;
+            continue;
+        }
         if let Some((cue_end, speech)) = cue_at(doc, rules, k) {
             if k == start {
                 return None;

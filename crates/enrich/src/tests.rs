@@ -370,3 +370,13 @@ fn sources_with_numbers_parentheses_objects_and_colons() {
     assert_eq!(body, "Clinton has a strong ground game");
     assert!(speaker.unwrap().starts_with("Mindy Romero, director"));
 }
+
+#[test]
+fn an_honorific_in_the_closing_attribution() {
+    let (_, body, speaker, _) = one(
+        "“There has been a great deal of panic,” Mr. Vireland told reporters as the meeting closed.",
+        "en",
+    );
+    assert_eq!(body, "“There has been a great deal of panic,”");
+    assert_eq!(speaker.as_deref(), Some("Mr. Vireland"));
+}
