@@ -392,7 +392,7 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         let first_sentence = toks[parts[0].0].sentence as usize;
         let (speaker, cue, speech) = match &attr {
             Some(a) => (
-                Some(resolve_speaker(doc, rules, table, &quoted, a.speaker, out.last())),
+                Some(resolve_speaker(doc, rules, table, &quoted, a, out.last())),
                 Some(doc.span_of(a.cue.0, a.cue.1)),
                 a.speech,
             ),
@@ -1554,9 +1554,10 @@ fn resolve_speaker(
     rules: &Rules,
     table: &mut EntityTable,
     quoted: &[bool],
-    np: (usize, usize),
+    attr: &Attribution,
     prev: Option<&Quote>,
 ) -> Speaker {
+    let np = attr.speaker;
     let toks = &doc.toks;
     let span = doc.span_of(np.0, np.1);
     let text = doc.slice(span).to_string();
@@ -1565,7 +1566,19 @@ fn resolve_speaker(
     // With an apposition ("Brian Murphy, the chairman" / "A Twitter
     // spokesman, Christopher Abboud"), the name is the head of either part.
     let comma = (np.0..np.1).find(|&k| toks[k].is_punct(','));
-    let head_of = |a: usize, b: usize| (a..b).rev().find(|&k| toks[k].is_word());
+    // The head noun comes before a prepositional phrase: "Shopkeepers on
+    // Station Street" is said by the shopkeepers.
+    let head_of = |a: usize, b: usize| {
+        let b = (a + 1..b)
+            .find(|&k| {
+                matches!(
+                    toks[k].lower.as_str(),
+                    "on" | "in" | "at" | "from" | "near" | "outside" | "inside" | "with"
+                )
+            })
+            .unwrap_or(b);
+        (a..b).rev().find(|&k| toks[k].is_word())
+    };
     let named = |k: &usize| table.at_tok.get(*k).copied().flatten().is_some();
     let head = match comma {
         Some(c) => head_of(np.0, c)
@@ -1595,6 +1608,16 @@ fn resolve_speaker(
     if words.len() == 1
         && let Some(g) = rules.pronoun(&toks[words[0]].lower)
     {
+        // German "sie" is "she" with a singular verb ("sie sagte", not
+        // "sie sagten").
+        let g = if rules.is_german()
+            && toks[words[0]].lower == "sie"
+            && toks.get(attr.cue.0).is_some_and(|c| !c.lower.ends_with("en"))
+        {
+            Some(Gender::Female)
+        } else {
+            g
+        };
         let plural = g.is_none() && !matches!(toks[words[0]].lower.as_str(), "it" | "es");
         let target = if plural {
             None
