@@ -203,7 +203,7 @@ impl<'a> Stream<'a> {
         raw: bool,
     ) -> Option<(usize, T)> {
         let mut best: Option<(usize, T)> = None;
-        let Some(t) = self.toks.get(i) else { return None };
+        let t = self.toks.get(i)?;
         let (kind, lower, surface) = (t.kind, self.lower(i), self.raw(i));
         for (pat, v) in table {
             // Cheap test of the first element before the full match: a word
