@@ -204,9 +204,24 @@ pub(crate) fn merge(arts: &[ArticleInput], preps: &[Prepared]) -> Merged {
             });
         }
     }
+    let mut parent: Vec<usize> = (0..cands.len()).collect();
+    // Same kind and same names: one entity, joined at once; only the first
+    // of each such class goes through the block index.
+    let mut first: HashMap<(EntityKind, &[String]), usize> = HashMap::new();
+    let mut reps = Vec::new();
+    for (ci, c) in cands.iter().enumerate() {
+        match first.get(&(c.kind, c.keys.as_slice())) {
+            Some(&r) => parent[ci] = r,
+            None => {
+                first.insert((c.kind, c.keys.as_slice()), ci);
+                reps.push(ci);
+            }
+        }
+    }
     // Block index: each key word, its first four letters, each acronym.
     let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
-    for (ci, c) in cands.iter().enumerate() {
+    for &ci in &reps {
+        let c = &cands[ci];
         let mut bk: Vec<String> = Vec::new();
         for k in &c.keys {
             for w in k.split(' ').filter(|w| !CONNECTORS.contains(w)) {
@@ -225,7 +240,6 @@ pub(crate) fn merge(arts: &[ArticleInput], preps: &[Prepared]) -> Merged {
             blocks.entry(k).or_default().push(ci);
         }
     }
-    let mut parent: Vec<usize> = (0..cands.len()).collect();
     let mut seen = std::collections::HashSet::new();
     let mut keys: Vec<&String> = blocks.keys().collect();
     keys.sort();

@@ -322,17 +322,27 @@ pub(crate) fn facts(
 ) -> Vec<Fact> {
     let idf = Idf::new(units);
     let weights: Vec<f32> = units.iter().map(|u| weight(arts, &idf, u)).collect();
-    // Inverted index on stems; accumulate shared stem weight per pair.
+    let (class_of, classes) = classes(arts, units);
+    // Members of a class are one statement: linked first, at similarity 1.
+    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    for members in &classes {
+        for &m in &members[1..] {
+            pairs.push((1.0, members[0], m));
+        }
+    }
+    // Inverted index on stems over class representatives; accumulate
+    // shared stem weight per pair.
+    let reps: Vec<usize> = classes.iter().map(|c| c[0]).collect();
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, u) in units.iter().enumerate() {
-        for w in &u.words {
+    for &i in &reps {
+        for w in &units[i].words {
             postings.entry(w.stem).or_default().push(i);
         }
     }
-    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     let mut acc = vec![0f32; units.len()];
     let mut touched: Vec<usize> = Vec::new();
-    for (i, u) in units.iter().enumerate() {
+    for &i in &reps {
+        let u = &units[i];
         for w in &u.words {
             let wt = idf.stem(w.stem);
             for &j in postings.get(&w.stem).map_or(&[][..], Vec::as_slice) {
@@ -368,7 +378,7 @@ pub(crate) fn facts(
         .into_iter()
         .map(|mut members| {
             members.sort_by_key(|&m| (units[m].article, units[m].span.start));
-            judge(arts, preps, &idf, units, &weights, members, cfg)
+            judge(arts, preps, &idf, units, &weights, &class_of, members, cfg)
         })
         .collect();
     // Corroborated and conflicting first (most outlets first), then
@@ -378,6 +388,33 @@ pub(crate) fn facts(
         (f.status == Status::Exclusive, std::cmp::Reverse(f.outlets.len()), first)
     });
     out
+}
+
+/// Statements with the same features (wire copies, repeated sentences) as
+/// classes: the class of each statement and the members of each class, in
+/// statement order (the first is the representative).
+fn classes(arts: &[ArticleInput], units: &[Unit]) -> (Vec<usize>, Vec<Vec<usize>>) {
+    type Signature = (Vec<u32>, Vec<usize>, Vec<String>, Vec<usize>, String);
+    let mut index: HashMap<Signature, usize> = HashMap::new();
+    let mut class_of = Vec::with_capacity(units.len());
+    let mut classes: Vec<Vec<usize>> = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        let mut stems: Vec<u32> = u.words.iter().map(|w| w.stem).collect();
+        stems.sort_unstable();
+        let mut qs: Vec<String> = quantities_of(arts, u).iter().map(|q| q.key()).collect();
+        qs.sort();
+        let mut groups = u.quote_groups.clone();
+        groups.sort_unstable();
+        let dates = format!("{:?}{}{}", u.dates, u.negated, u.modal);
+        let key = (stems, u.entities.clone(), qs, groups, dates);
+        let c = *index.entry(key).or_insert_with(|| {
+            classes.push(Vec::new());
+            classes.len() - 1
+        });
+        classes[c].push(i);
+        class_of.push(c);
+    }
+    (class_of, classes)
 }
 
 /// Greedy grouping: best pairs first, never two members of one article.
@@ -433,6 +470,7 @@ fn judge(
     idf: &Idf,
     units: &[Unit],
     weights: &[f32],
+    class_of: &[usize],
     members: Vec<usize>,
     cfg: &CompareConfig,
 ) -> Fact {
@@ -440,8 +478,20 @@ fn judge(
         members.iter().map(|&m| preps[units[m].article].outlet.clone()).collect();
     let mut agreed: BTreeSet<String> = BTreeSet::new();
     let mut conflicts: Vec<(String, String, Vec<usize>)> = Vec::new();
-    for (x, &i) in members.iter().enumerate() {
-        for &j in &members[x + 1..] {
+    // Copies agree on their values; other pairs are compared once per pair
+    // of classes, between the first members.
+    let mut reps: Vec<usize> = Vec::new();
+    for &m in &members {
+        match reps.iter().find(|&&r| class_of[r] == class_of[m]) {
+            Some(&r) if preps[units[r].article].outlet != preps[units[m].article].outlet => {
+                agreed.extend(quantities_of(arts, &units[m]).iter().map(|q| q.key()));
+            }
+            Some(_) => {}
+            None => reps.push(m),
+        }
+    }
+    for (x, &i) in reps.iter().enumerate() {
+        for &j in &reps[x + 1..] {
             let (a, b) = (&units[i], &units[j]);
             if preps[a.article].outlet == preps[b.article].outlet {
                 continue;

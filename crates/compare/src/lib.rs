@@ -147,13 +147,29 @@ impl Comparer {
     /// Compares the articles of one story.
     pub fn compare(&self, arts: &[ArticleInput]) -> Comparison {
         let cfg = &self.config;
+        let t = std::time::Instant::now();
+        let ms = |t: std::time::Instant| t.elapsed().as_secs_f64() * 1e3;
         let preps = prep::prepare(arts, self.wordnet.as_ref(), cfg.max_senses);
+        let t_prep = ms(t);
         let merged = entities::merge(arts, &preps);
+        let t_entities = ms(t);
         let quotes = collect::quotes(arts, &preps, &merged);
         let groups = quotes::group(&quotes, &preps, cfg);
+        let t_quotes = ms(t);
         let units = facts::units(arts, &preps, &merged, &quotes, &groups, cfg);
         let facts = facts::facts(arts, &preps, &units, cfg);
-        build(arts, &preps, merged, &quotes, &groups, &units, &facts)
+        let t_facts = ms(t);
+        let out = build(arts, &preps, merged, &quotes, &groups, &units, &facts);
+        tracing::debug!(
+            articles = arts.len(),
+            prep_ms = t_prep,
+            entities_ms = t_entities - t_prep,
+            quotes_ms = t_quotes - t_entities,
+            facts_ms = t_facts - t_quotes,
+            build_ms = ms(t) - t_facts,
+            "Compared."
+        );
+        out
     }
 }
 

@@ -238,14 +238,26 @@ fn changes(a: &[&Tok], b: &[&Tok], cfg: &CompareConfig) -> Vec<ChangeOut> {
 
 /// Groups the quotes of different articles that render one utterance.
 pub(crate) fn group(quotes: &[QuoteRec], preps: &[Prepared], cfg: &CompareConfig) -> Vec<Group> {
-    // Buckets by speaker.
+    // Copies (same speaker, kind and words) are linked first as
+    // identical; the other pairs are scored between one representative of
+    // each copy class, in buckets by speaker.
+    let mut classes: std::collections::HashMap<(String, QuoteKind, Vec<&str>, Vec<&str>), usize> =
+        Default::default();
     let mut by_speaker: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+    let mut pairs: Vec<(f32, usize, usize, bool)> = Vec::new();
     for (i, q) in quotes.iter().enumerate() {
-        if let Some(k) = q.speaker_key() {
-            by_speaker.entry(k).or_default().push(i);
+        let Some(k) = q.speaker_key() else { continue };
+        let p = &preps[q.article];
+        let norms = |ix: &[usize]| ix.iter().map(|&t| p.toks[t].norm.as_str()).collect::<Vec<_>>();
+        let key = (k.clone(), q.kind, norms(&q.toks), norms(&q.core));
+        match classes.get(&key) {
+            Some(&rep) => pairs.push((2.0, rep, i, true)),
+            None => {
+                classes.insert(key, i);
+                by_speaker.entry(k).or_default().push(i);
+            }
         }
     }
-    let mut pairs: Vec<(f32, usize, usize, bool)> = Vec::new();
     for members in by_speaker.values() {
         for (x, &i) in members.iter().enumerate() {
             for &j in &members[x + 1..] {
