@@ -378,7 +378,8 @@ pub(crate) fn facts(
         .into_iter()
         .map(|mut members| {
             members.sort_by_key(|&m| (units[m].article, units[m].span.start));
-            judge(arts, preps, &idf, units, &weights, &class_of, members, cfg)
+            let scores = Scores { idf: &idf, weights: &weights, class_of: &class_of };
+            judge(arts, preps, units, &scores, members, cfg)
         })
         .collect();
     // Corroborated and conflicting first (most outlets first), then
@@ -464,13 +465,18 @@ fn same_slot(a: &Quantity, b: &Quantity) -> bool {
 }
 
 /// Status, agreement and conflicts of one group of statements.
+/// What [`judge`] needs of the matching: weights and copy classes.
+struct Scores<'a> {
+    idf: &'a Idf,
+    weights: &'a [f32],
+    class_of: &'a [usize],
+}
+
 fn judge(
     arts: &[ArticleInput],
     preps: &[Prepared],
-    idf: &Idf,
     units: &[Unit],
-    weights: &[f32],
-    class_of: &[usize],
+    scores: &Scores<'_>,
     members: Vec<usize>,
     cfg: &CompareConfig,
 ) -> Fact {
@@ -482,7 +488,7 @@ fn judge(
     // of classes, between the first members.
     let mut reps: Vec<usize> = Vec::new();
     for &m in &members {
-        match reps.iter().find(|&&r| class_of[r] == class_of[m]) {
+        match reps.iter().find(|&&r| scores.class_of[r] == scores.class_of[m]) {
             Some(&r) if preps[units[r].article].outlet != preps[units[m].article].outlet => {
                 agreed.extend(quantities_of(arts, &units[m]).iter().map(|q| q.key()));
             }
@@ -506,7 +512,7 @@ fn judge(
             // Values are compared only where the two sentences match on
             // their own (not through a third member of the fact), without
             // the anchor bonus: the event slot must match first.
-            let m = similarity(arts, idf, a, b, (weights[i], weights[j]));
+            let m = similarity(arts, scores.idf, a, b, (scores.weights[i], scores.weights[j]));
             if m.sim < cfg.fact_min_similarity {
                 continue;
             }

@@ -241,8 +241,8 @@ pub(crate) fn group(quotes: &[QuoteRec], preps: &[Prepared], cfg: &CompareConfig
     // Copies (same speaker, kind and words) are linked first as
     // identical; the other pairs are scored between one representative of
     // each copy class, in buckets by speaker.
-    let mut classes: std::collections::HashMap<(String, QuoteKind, Vec<&str>, Vec<&str>), usize> =
-        Default::default();
+    type CopyKey<'a> = (String, QuoteKind, Vec<&'a str>, Vec<&'a str>);
+    let mut classes: std::collections::HashMap<CopyKey<'_>, usize> = Default::default();
     let mut by_speaker: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
     let mut pairs: Vec<(f32, usize, usize, bool)> = Vec::new();
     for (i, q) in quotes.iter().enumerate() {
