@@ -205,3 +205,31 @@ fn seed_pair() {
     let md = compare(&env, &lex, &files, "markdown");
     assert!(md.contains("## Corroborated") && md.contains("## Quote groups (1)"), "{md}");
 }
+
+/// `story ID --compare` re-reads the story's articles from the store.
+#[test]
+fn stored_story() {
+    let Some(shared) = shared_dir() else { return };
+    let Some(lex) = lexicons() else { return };
+    let env = Env::new();
+    let (code, summary) = env.ingest(seeds(&shared));
+    assert_eq!(code, 0, "{summary}");
+    let out = env.run(["stories", "--json"]);
+    let stories: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let story = stories
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["articles"] == 2)
+        .unwrap_or_else(|| panic!("the seeds are not one story: {stories}"));
+    let id = story["id"].to_string();
+    let lex = lex.display().to_string();
+    let out = env.run(["story", id.as_str(), "--compare", "--json", "--lexicons", lex.as_str()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let c: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(c["version"], 1);
+    assert_eq!(c["articles"].as_array().unwrap().len(), 2);
+    let groups = c["quote_groups"].as_array().unwrap();
+    assert!(groups.iter().any(|g| g["relation"] == "variant"), "{groups:#?}");
+    assert!(c["facts"].as_array().unwrap().iter().any(|f| f["status"] == "corroborated"));
+}
