@@ -74,8 +74,55 @@ fn changes_line(g: &QuoteGroupOut) -> Vec<String> {
         .collect()
 }
 
-/// Terminal report; `color` adds ANSI colours.
+/// Words of `s` wrapped to lines of at most `width` characters (a longer
+/// word is cut).
+fn wrap(s: &str, width: usize) -> Vec<String> {
+    let width = width.max(8);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for w in s.split_whitespace() {
+        let w: String = w.chars().take(width).collect();
+        let n = line.chars().count();
+        if n > 0 && n + 1 + w.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&w);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Cells side by side, each wrapped to `width`, separated by " │ ".
+fn columns(cells: &[String], width: usize, indent: &str) -> String {
+    let wrapped: Vec<Vec<String>> = cells.iter().map(|c| wrap(c, width)).collect();
+    let rows = wrapped.iter().map(Vec::len).max().unwrap_or(0);
+    let mut o = String::new();
+    for r in 0..rows {
+        let parts: Vec<String> = wrapped
+            .iter()
+            .map(|w| {
+                let cell = w.get(r).map_or("", String::as_str);
+                format!("{cell:<width$}")
+            })
+            .collect();
+        let _ = writeln!(o, "{indent}{}", parts.join(" │ ").trim_end());
+    }
+    o
+}
+
+/// Terminal report; `color` adds ANSI colours. Facts are shown with each
+/// outlet's sentence side by side when there are two or three outlets.
 pub fn text(c: &Comparison, color: bool) -> String {
+    text_with_width(c, color, 120)
+}
+
+/// [`text`] for a terminal `width` characters wide (side by side from 80).
+pub fn text_with_width(c: &Comparison, color: bool, width: usize) -> String {
     let paint = |code: &str, s: &str| {
         if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
     };
@@ -116,8 +163,30 @@ pub fn text(c: &Comparison, color: bool) -> String {
         for x in &f.conflicts {
             let _ = writeln!(o, "    {} {}: {}", paint("31", "≠"), x.kind, x.detail);
         }
-        for e in &f.evidence {
-            let _ = writeln!(o, "    {}: {}", l.of_article(&e.article), one_line(&e.text, 150));
+        let n = c.outlets.len();
+        if (2..=3).contains(&n) && width >= 80 && f.evidence.len() > 1 {
+            // One column per outlet, in outlet order; an outlet's
+            // several articles share its column.
+            let col = (width - 4 - 3 * (n - 1)) / n;
+            let cells: Vec<String> = c
+                .outlets
+                .iter()
+                .map(|out| {
+                    f.evidence
+                        .iter()
+                        .filter(|e| {
+                            l.article_outlet.get(e.article.as_str()) == Some(&out.name.as_str())
+                        })
+                        .map(|e| format!("{}: {}", l.of_outlet(&out.name), e.text))
+                        .collect::<Vec<_>>()
+                        .join(" / ")
+                })
+                .collect();
+            o.push_str(&columns(&cells, col, "    "));
+        } else {
+            for e in &f.evidence {
+                let _ = writeln!(o, "    {}: {}", l.of_article(&e.article), one_line(&e.text, 150));
+            }
         }
     };
     for (status, code, title) in [
@@ -174,7 +243,7 @@ pub fn text(c: &Comparison, color: bool) -> String {
         }
         let ch = changes_line(g);
         if !ch.is_empty() {
-            let _ = writeln!(o, "    wording: {}", ch.join("; "));
+            let _ = writeln!(o, "    wording: {}", paint("35", &ch.join("; ")));
         }
     }
     section(&mut o, "1", "ENTITIES", c.entities.len());
@@ -530,5 +599,10 @@ mod tests {
             "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;"
         );
         assert_eq!(md("a | b\n<c>"), "a \\| b &lt;c&gt;");
+        assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
+        assert_eq!(
+            columns(&["one two three".into(), "four".into()], 8, "  "),
+            "  one two  │ four\n  three    │\n"
+        );
     }
 }

@@ -64,7 +64,9 @@ fn report(s: &Settings, c: &Comparison, r: &CompareReportArgs) -> anyhow::Result
         CompareFormat::Markdown => render::markdown(c),
         CompareFormat::Html => render::html(c),
         CompareFormat::Text => {
-            render::text(c, to_terminal && std::env::var_os("NO_COLOR").is_none())
+            // The shell's COLUMNS when exported, else 120.
+            let width = std::env::var("COLUMNS").ok().and_then(|w| w.parse().ok()).unwrap_or(120);
+            render::text_with_width(c, to_terminal && std::env::var_os("NO_COLOR").is_none(), width)
         }
     };
     match &r.output {
