@@ -294,6 +294,24 @@ pub(crate) enum EvalCommand {
     /// layout): P/R/F1 of quote spans at overlap >= 0.3, >= 0.8 and exact,
     /// direct and indirect apart, and speaker accuracy on matched quotes.
     Quotes(EvalQuotesArgs),
+    /// Cross-document alignment of `compare` against ECB+ gold coreference
+    /// chains, per gold story: entity mentions grouped by the merged
+    /// entities, event mentions by the fact holding their sentence (B-cubed,
+    /// MUC and pairwise F1 on the gold mentions found, validated sentences).
+    Align(EvalAlignArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct EvalAlignArgs {
+    /// The ECB+ folder (documents.jsonl, mentions.jsonl, coreference_sentences.csv).
+    #[arg(long = "data", value_name = "DIR", default_value = "../shared/data/ecbplus")]
+    pub(crate) dataset: PathBuf,
+    /// Split to score (`train` to tune, `dev` to report).
+    #[arg(long, default_value = "dev")]
+    pub(crate) split: String,
+    /// Name, place and WordNet lists (default: PARALLAX_LEXICONS, then ./lexicons).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) lexicons: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -287,3 +287,182 @@ pub(crate) fn bench(s: &Settings, a: BenchCompareArgs) -> anyhow::Result<ExitCod
     t.print()?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// One ECB+ gold mention (the fields the alignment evaluation needs).
+#[derive(serde::Deserialize)]
+struct GoldMention {
+    doc_id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    sentence: usize,
+    text: String,
+    chain: String,
+}
+
+/// Gold mention types scored as entities (participants, places).
+const ENTITY_TYPES: &[&str] =
+    &["HUMAN_PART_PER", "HUMAN_PART_ORG", "HUMAN_PART_GPE", "LOC_GEO", "LOC_FAC"];
+
+/// MUC recall of `response` against `key` (swap the arguments for precision):
+/// Σ(|K| − |partitions of K by the response|) / Σ(|K| − 1).
+fn muc(key: &[String], response: &[String]) -> f64 {
+    let mut clusters: std::collections::HashMap<&str, std::collections::HashSet<&str>> =
+        Default::default();
+    let mut sizes: std::collections::HashMap<&str, usize> = Default::default();
+    for (k, r) in key.iter().zip(response) {
+        clusters.entry(k.as_str()).or_default().insert(r.as_str());
+        *sizes.entry(k.as_str()).or_default() += 1;
+    }
+    let (mut num, mut den) = (0usize, 0usize);
+    for (k, parts) in &clusters {
+        let n = sizes[k];
+        num += n - parts.len();
+        den += n - 1;
+    }
+    if den == 0 { 0.0 } else { num as f64 / den as f64 }
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+}
+
+/// `parallax eval align`: see the command's help.
+pub(crate) fn eval_align(s: &Settings, a: crate::args::EvalAlignArgs) -> anyhow::Result<ExitCode> {
+    let read = |name: &str| {
+        let p = a.dataset.join(name);
+        std::fs::read_to_string(&p).with_context(|| format!("cannot read {}", p.display()))
+    };
+    let mut docs: Vec<parallax_eval::stories::EcbDoc> = Vec::new();
+    for line in read("documents.jsonl")?.lines().filter(|l| !l.trim().is_empty()) {
+        docs.push(serde_json::from_str(line)?);
+    }
+    docs.retain(|d| d.split == a.split);
+    let mut gold: Vec<GoldMention> = Vec::new();
+    for line in read("mentions.jsonl")?.lines().filter(|l| !l.trim().is_empty()) {
+        gold.push(serde_json::from_str(line)?);
+    }
+    // Validated sentences: "Topic,File,Sentence Number" → (doc id, sentence).
+    let mut validated = std::collections::HashSet::new();
+    for line in read("coreference_sentences.csv")?.lines().skip(1) {
+        let f: Vec<&str> = line.trim().split(',').collect();
+        if let [t, file, n] = f.as_slice()
+            && let Ok(n) = n.parse::<usize>()
+        {
+            validated.insert((format!("{t}_{file}"), n));
+        }
+    }
+    let enricher = Enricher::new(load_lexicon(a.lexicons.as_deref())?);
+    let comparer = comparer(a.lexicons.as_deref())?;
+    let analyzer = Analyzer::new();
+    let mut stories: std::collections::BTreeMap<&str, Vec<&parallax_eval::stories::EcbDoc>> =
+        Default::default();
+    for d in &docs {
+        stories.entry(d.subtopic.as_str()).or_default().push(d);
+    }
+    // (gold chain, predicted label) per scored mention, for entities and events.
+    let (mut ent_gold, mut ent_pred, mut ev_gold, mut ev_pred) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut ent_total, mut ev_total) = (0usize, 0usize);
+    let t = Instant::now();
+    for (story, members) in &stories {
+        let inputs: Vec<ArticleInput> = members
+            .par_iter()
+            .map(|d| synthetic(&analyzer, &enricher, d.doc_id.clone(), d.doc_id.clone(), &d.text))
+            .collect();
+        let c = comparer.compare(&inputs);
+        for d in members {
+            // Code point start of each line (= ECB+ sentence).
+            let mut starts = Vec::new();
+            let mut at = 0;
+            for line in d.text.split('\n') {
+                starts.push((at, line));
+                at += line.chars().count() + 1;
+            }
+            for m in gold.iter().filter(|m| m.doc_id == d.doc_id) {
+                if !validated.contains(&(m.doc_id.clone(), m.sentence)) {
+                    continue;
+                }
+                let Some(&(line_start, line)) = starts.get(m.sentence) else { continue };
+                let Some(byte) = line.find(m.text.as_str()) else { continue };
+                let gs = line_start + line[..byte].chars().count();
+                let ge = gs + m.text.chars().count();
+                let gold_label = if m.chain.contains(':') {
+                    format!("{story}/{}", m.chain)
+                } else {
+                    m.chain.clone()
+                };
+                if ENTITY_TYPES.contains(&m.kind.as_str()) {
+                    ent_total += 1;
+                    let hit = c.entities.iter().find(|e| {
+                        e.mentions
+                            .iter()
+                            .any(|x| x.article == d.doc_id && x.start < ge && gs < x.end)
+                    });
+                    if let Some(e) = hit {
+                        ent_gold.push(gold_label);
+                        ent_pred.push(format!("{story}/{}", e.id));
+                    }
+                } else if m.kind.starts_with("ACTION") || m.kind.starts_with("NEG_ACTION") {
+                    ev_total += 1;
+                    let hit = c.facts.iter().find(|f| {
+                        f.evidence
+                            .iter()
+                            .any(|x| x.article == d.doc_id && x.start <= gs && ge <= x.end)
+                    });
+                    if let Some(f) = hit {
+                        ev_gold.push(gold_label);
+                        ev_pred.push(format!("{story}/{}", f.id));
+                    }
+                }
+            }
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let score = |g: &[String], p: &[String], total: usize| {
+        let cs = parallax_eval::cluster_metrics::score_clustering(g, p);
+        let (mr, mp) = (muc(g, p), muc(p, g));
+        serde_json::json!({
+            "gold_mentions": total, "found": g.len(),
+            "coverage": if total > 0 { g.len() as f64 / total as f64 } else { 0.0 },
+            "b3_precision": cs.b3_precision, "b3_recall": cs.b3_recall, "b3_f1": cs.b3_f1,
+            "muc_precision": mp, "muc_recall": mr, "muc_f1": f1(mp, mr),
+            "pair_f1": cs.pair_f1,
+        })
+    };
+    let report = serde_json::json!({
+        "split": a.split, "stories": stories.len(), "documents": docs.len(), "seconds": secs,
+        "entities": score(&ent_gold, &ent_pred, ent_total),
+        "events": score(&ev_gold, &ev_pred, ev_total),
+    });
+    if s.json {
+        printer::json(&report)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    printer::out(&format!(
+        "ECB+ {}: {} stories, {} documents, compared in {secs:.1} s (gold mentions in validated sentences found by the comparison are scored)",
+        a.split,
+        stories.len(),
+        docs.len()
+    ))?;
+    let mut tbl = printer::Table::new(&[
+        "GROUPING", "GOLD", "FOUND", "B3 P", "B3 R", "B3 F1", "MUC P", "MUC R", "MUC F1", "PAIR F1",
+    ]);
+    for (name, key) in [("entities (merged)", "entities"), ("events (by fact)", "events")] {
+        let r = &report[key];
+        let f = |k: &str| format!("{:.3}", r[k].as_f64().unwrap_or(0.0));
+        tbl.row(vec![
+            name.to_string(),
+            r["gold_mentions"].to_string(),
+            r["found"].to_string(),
+            f("b3_precision"),
+            f("b3_recall"),
+            f("b3_f1"),
+            f("muc_precision"),
+            f("muc_recall"),
+            f("muc_f1"),
+            f("pair_f1"),
+        ]);
+    }
+    tbl.print()?;
+    Ok(ExitCode::SUCCESS)
+}

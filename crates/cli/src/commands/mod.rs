@@ -40,6 +40,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval(EvalCommand::Dups(a)) => eval::dups(&settings, a),
         Command::Eval(EvalCommand::Stories(a)) => eval::stories(&settings, a),
         Command::Eval(EvalCommand::Quotes(a)) => eval::quotes(&settings, a),
+        Command::Eval(EvalCommand::Align(a)) => compare::eval_align(&settings, a),
         Command::Bench(BenchCommand::Ingest(a)) => bench::ingest(&settings, a),
         Command::Bench(BenchCommand::Extract(a)) => bench::extract(&settings, a),
         Command::Bench(BenchCommand::Stories(a)) => bench_stories::run(&settings, a),
