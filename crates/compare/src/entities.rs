@@ -149,6 +149,16 @@ fn same(a: &Cand, b: &Cand) -> bool {
     if !kinds_agree(a.kind, b.kind) {
         return false;
     }
+    if a.kind != b.kind {
+        // A name of unknown kind joins a person only by the full name or
+        // the surname ("Rubio"), never by a first name: "Oscar" (the award)
+        // is not "Oscar Maximillian".
+        let (p, o) = if a.kind == EntityKind::Person { (a, b) } else { (b, a) };
+        if p.kind == EntityKind::Person {
+            let surname = p.name().rsplit(' ').next().unwrap_or("");
+            return o.name() == p.name() || (o.name() == surname && p.name() != surname);
+        }
+    }
     if a.keys.iter().any(|k| b.keys.contains(k)) {
         return true;
     }
@@ -383,5 +393,30 @@ mod tests {
         assert!(!person_match("donald trump", "donald tusk"));
         assert!(!person_match("mark rutte", "marco rubio"));
         assert!(!person_match("ivan li", "ivan lu"), "short surnames must be equal");
+    }
+
+    fn cand(kind: EntityKind, keys: &[&str]) -> Cand {
+        Cand {
+            article: 0,
+            local: 0,
+            kind,
+            keys: keys.iter().map(|k| k.to_string()).collect(),
+            acronym: None,
+            mentions: 1,
+        }
+    }
+
+    #[test]
+    fn unknown_kinds_join_people_by_surname_only() {
+        let person = cand(EntityKind::Person, &["oscar maximillian", "oscar"]);
+        assert!(!same(&person, &cand(EntityKind::Other, &["oscar"])));
+        let rubio = cand(EntityKind::Person, &["marco rubio", "rubio"]);
+        assert!(same(&rubio, &cand(EntityKind::Other, &["rubio"])));
+        assert!(same(&cand(EntityKind::Other, &["marco rubio"]), &rubio));
+        let us = cand(EntityKind::Place, &["us"]);
+        let mut united = cand(EntityKind::Place, &["united states"]);
+        united.acronym = Some("us".into());
+        assert!(same(&us, &united));
+        assert!(!same(&us, &cand(EntityKind::Organization, &["us"])));
     }
 }
