@@ -116,8 +116,13 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon) -> EntityTable {
         let mut j = i + 1;
         while j < toks.len() && toks[j].sentence == toks[i].sentence {
             let t = &toks[j];
-            if toks[j - 1].is_word() && toks[j - 1].bare().len() < toks[j - 1].text.len() {
-                break; // a possessive ends the run: "Al Jazeera’s | Hashem Ahelbarra"
+            // A possessive ends the run ("Al Jazeera’s | Hashem Ahelbarra"),
+            // unless the name goes on to a place word ("St Michael's Road").
+            if toks[j - 1].is_word()
+                && toks[j - 1].bare().len() < toks[j - 1].text.len()
+                && !toks.get(j).is_some_and(|t| is_place_word(&t.lower))
+            {
+                break;
             }
             if t.is_word() && (t.cap || is_acronym(t.text)) && !rules.not_name(&t.lower) {
                 j += 1;
@@ -128,7 +133,8 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon) -> EntityTable {
                 j += 2;
             } else if t.is_punct('.')
                 && (toks[j - 1].text.chars().count() == 1
-                    || rules.honorific(&toks[j - 1].lower).is_some())
+                    || rules.honorific(&toks[j - 1].lower).is_some()
+                    || matches!(toks[j - 1].lower.as_str(), "st" | "mt" | "ft"))
                 && toks.get(j + 1).is_some_and(|n| n.is_word() && n.cap)
             {
                 j += 1; // an initial: "George W. Bush"
@@ -142,6 +148,29 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon) -> EntityTable {
         i = j;
     }
     group(doc, rules, lex, cands)
+}
+
+/// Words that end street, building and landmark names.
+fn is_place_word(w: &str) -> bool {
+    matches!(
+        w,
+        "road"
+            | "street"
+            | "square"
+            | "hospital"
+            | "school"
+            | "church"
+            | "cathedral"
+            | "college"
+            | "park"
+            | "bridge"
+            | "lane"
+            | "avenue"
+            | "hall"
+            | "gate"
+            | "station"
+            | "market"
+    )
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -221,6 +250,10 @@ fn candidate(doc: &Doc<'_>, rules: &Rules, lex: &Lexicon, i: usize, j: usize) ->
         }
     }
     let mut name_start = a;
+    // "Kestwick General Hospital": a run ending in an organisation word is
+    // one name, whatever title words it holds.
+    let org_run = (i..j).any(|k| rules.is_org_word(&toks[k].lower));
+    let last_title = last_title.filter(|_| !org_run);
     if let Some(lt) = last_title {
         if lt + 1 < j {
             let mut ns = lt + 1;
@@ -501,10 +534,7 @@ fn appositions(doc: &Doc<'_>, rules: &Rules, table: &mut EntityTable) {
             let ends = toks.get(e).is_none_or(|t| matches!(t.punct(), Some(',' | '.' | ';')));
             let short = e <= b + 8
                 && !(b + 2..e).any(|k| {
-                    matches!(
-                        toks[k].lower.as_str(),
-                        "in" | "at" | "of" | "for" | "on" | "with" | "from"
-                    )
+                    matches!(toks[k].lower.as_str(), "in" | "at" | "on" | "with" | "from")
                 });
             if ends && short && (b + 2..e).any(|k| rules.is_title(&toks[k].lower)) {
                 found.push((m.entity, doc.slice(doc.span_of(b + 2, e)).to_string()));
@@ -523,12 +553,8 @@ fn appositions(doc: &Doc<'_>, rules: &Rules, table: &mut EntityTable) {
                     break;
                 }
             }
-            let short = !(s + 1..a - 1).any(|k| {
-                matches!(
-                    toks[k].lower.as_str(),
-                    "in" | "at" | "of" | "for" | "on" | "with" | "from"
-                )
-            });
+            let short = !(s + 1..a - 1)
+                .any(|k| matches!(toks[k].lower.as_str(), "in" | "at" | "on" | "with" | "from"));
             if short
                 && s < a - 1
                 && rules.is_determiner(&toks[s].lower)

@@ -405,6 +405,13 @@ const EN_NOT_NAMES: &[&str] = &[
     "later",
     "sources",
     "officials",
+    "around",
+    "nearly",
+    "almost",
+    "less",
+    "dozens",
+    "hundreds",
+    "thousands",
 ];
 
 const EN_PRONOUNS: &[(&str, Option<Gender>)] = &[

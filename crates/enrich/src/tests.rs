@@ -380,3 +380,25 @@ fn an_honorific_in_the_closing_attribution() {
     assert_eq!(body, "“There has been a great deal of panic,”");
     assert_eq!(speaker.as_deref(), Some("Mr. Vireland"));
 }
+
+#[test]
+fn appositions_with_of_and_names_that_hold_titles_or_possessives() {
+    let text = "The leader of Kestwick council, Priya Marsh, said the air would be monitored. \
+                Two patients were taken to Kestwick General Hospital from St. Michael's Road.";
+    let x = run(text, "en");
+    let names: Vec<(&str, EntityKind, &[String])> =
+        x.entities.iter().map(|e| (e.name.as_str(), e.kind, e.roles.as_slice())).collect();
+    assert!(
+        names.contains(&(
+            "Priya Marsh",
+            EntityKind::Person,
+            &["leader of Kestwick council".to_string()][..]
+        )),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n.0 == "Kestwick General Hospital" && n.1 == EntityKind::Organization),
+        "{names:?}"
+    );
+    assert!(names.iter().any(|n| n.0 == "St. Michael's Road"), "{names:?}");
+}
