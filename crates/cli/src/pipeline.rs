@@ -6,6 +6,7 @@
 //! then written to the store in one transaction. Memory stays bounded by the
 //! batch size and the channel capacity, whatever the input size.
 
+use std::collections::HashSet;
 use std::sync::mpsc::{SyncSender, sync_channel};
 use std::time::Instant;
 
@@ -163,7 +164,10 @@ impl<'a> Pipeline<'a> {
                 let mut total = BatchOutcome::default();
                 for (enriched, rejects) in wrx {
                     let ids: Vec<ArticleId> = enriched.iter().map(|e| e.0.id).collect();
-                    let mut known = store.known_ids(&ids)?;
+                    // One look-up per article: which are stored, and with which
+                    // content (the write below reuses it).
+                    let mut stored = store.stored_hashes(&ids)?;
+                    let mut known: HashSet<ArticleId> = stored.keys().copied().collect();
                     // Only articles new to the store get linked; a re-ingest or a
                     // revision keeps its group and story.
                     let new: Vec<(ArticleId, Option<i64>, &Features)> = enriched
@@ -174,7 +178,7 @@ impl<'a> Pipeline<'a> {
                     let links = engine.link(new);
                     let articles: Vec<(Article, Enrichment)> =
                         enriched.into_iter().map(|(a, e, _)| (a, e)).collect();
-                    total += store.write_batch_with(&articles, &rejects, &links)?;
+                    total += store.write_batch_known(&articles, &rejects, &links, &mut stored)?;
                 }
                 engine.save(store)?;
                 Ok(total)

@@ -198,6 +198,10 @@ pub(crate) struct Scratch {
     pub(crate) top: Vec<(u32, f32)>,
     pub(crate) tmp: SparseVec,
     pub(crate) keys: Vec<(u8, u32)>,
+    /// Per channel, the article's unit vector scattered by key id (zero
+    /// elsewhere), so each candidate's dot product is one pass over its
+    /// centroid.
+    pub(crate) dense: [Vec<f32>; 3],
 }
 
 /// Online story clusterer: feed articles in publication order with
@@ -228,6 +232,9 @@ pub struct Clusterer {
     pub(crate) passes: u32,
     /// `seq` at the last full pass.
     pub(crate) last_full_seq: u64,
+    /// `n_docs` at the last prune of the dictionaries.
+    #[serde(default)]
+    pub(crate) pruned_at_docs: u32,
     #[serde(skip)]
     pub(crate) scratch: Scratch,
 }
@@ -254,6 +261,7 @@ impl Clusterer {
             since_maintain: 0,
             passes: 0,
             last_full_seq: 0,
+            pruned_at_docs: 0,
             scratch: Scratch::default(),
         }
     }
@@ -562,20 +570,42 @@ impl Clusterer {
         short: bool,
     ) -> (Option<u32>, f32) {
         let cands = self.candidates(v, None);
+        let mut dense = std::mem::take(&mut self.scratch.dense);
+        for ch in 0..3 {
+            let d = &mut dense[ch];
+            if d.len() < self.vocab[ch].span() {
+                d.resize(self.vocab[ch].span(), 0.0);
+            }
+            for &(id, w) in &v[ch] {
+                if let Some(x) = d.get_mut(id as usize) {
+                    *x = w;
+                }
+            }
+        }
         let mut best: (Option<u32>, f32) = (None, 0.0);
         for slot in cands {
             let Some(s) = self.stories.get(slot as usize) else { continue };
             if s.state != State::Active {
                 continue;
             }
+            // Same products in the same (id) order as `sparse::dot`, so the
+            // same sums.
             let dots = std::array::from_fn(|ch| {
-                (!v[ch].is_empty()).then(|| sparse::dot(&v[ch], &s.centroid[ch]))
+                (!v[ch].is_empty()).then(|| sparse::dot_dense(&s.centroid[ch], &dense[ch]))
             });
             let score = self.score(dots, s, published, short);
             if best.0.is_none() || score > best.1 || (score == best.1 && Some(slot) < best.0) {
                 best = (Some(slot), score);
             }
         }
+        for ch in 0..3 {
+            for &(id, _) in &v[ch] {
+                if let Some(x) = dense[ch].get_mut(id as usize) {
+                    *x = 0.0;
+                }
+            }
+        }
+        self.scratch.dense = dense;
         best
     }
 

@@ -7,11 +7,16 @@ use crate::clusterer::{Clusterer, Member, State, Story};
 use crate::sparse::{self, SparseVec};
 use crate::{Linkage, StoryId};
 
-/// Rounds of 2-means in a split check.
 /// Most members 2-means looks at in one split check.
 const SPLIT_SAMPLE: usize = 256;
-
+/// Rounds of 2-means in a split check.
 const SPLIT_ROUNDS: usize = 5;
+/// Newest members a centroid rebuild sums (the sum is scaled to the story's
+/// size).
+const REBUILD_SAMPLE: usize = 1024;
+/// Articles between two prunes of the key dictionaries ([`crate::vocab::Vocab::prune`]):
+/// a key must come back within one to two periods to be kept.
+const PRUNE_EVERY: u32 = 100_000;
 /// Merges tried per story per pass (each one can enable the next).
 const MERGE_ROUNDS: usize = 3;
 
@@ -111,6 +116,12 @@ impl Clusterer {
         self.passes = 0;
         let since = std::mem::replace(&mut self.last_full_seq, self.seq);
         let n_docs = self.n_docs;
+        if n_docs >= self.pruned_at_docs.saturating_add(PRUNE_EVERY) {
+            for v in self.vocab.iter_mut() {
+                v.prune();
+            }
+            self.pruned_at_docs = n_docs;
+        }
         let active = self.active.clone();
         for slot in active {
             let Some(s) = self.stories.get_mut(slot as usize) else { continue };
@@ -167,9 +178,20 @@ impl Clusterer {
     fn rebuild(&mut self, slot: u32) {
         let n_docs = self.n_docs;
         let Some(s) = self.stories.get(slot as usize) else { return };
-        let centroid = self.sum_units(s.members.iter());
+        // A big story is rebuilt from its newest REBUILD_SAMPLE members,
+        // scaled to its size, so a rebuild costs O(1) however large the
+        // story (all members made full passes O(members) per story).
+        let n = s.members.len();
+        let from = n.saturating_sub(REBUILD_SAMPLE);
+        let scale = if from > 0 { n as f32 / REBUILD_SAMPLE as f32 } else { 1.0 };
+        let mut centroid = self.sum_units(s.members[from..].iter());
         let keep = self.cfg.centroid_terms as usize;
         if let Some(s) = self.stories.get_mut(slot as usize) {
+            if scale != 1.0 {
+                for v in centroid.iter_mut() {
+                    v.iter_mut().for_each(|e| e.1 *= scale);
+                }
+            }
             s.centroid = centroid;
             for ch in 0..3 {
                 sparse::keep_top(&mut s.centroid[ch], keep);
@@ -310,7 +332,19 @@ impl Clusterer {
         let units: Vec<[SparseVec; 3]> =
             sample.iter().map(|&i| self.member_unit(&s.members[i])).collect();
         let n = units.len();
-        let all = sum_of(units.iter());
+        // Part sums are truncated like centroids: a member's cosine with a
+        // part is then a walk over at most `centroid_terms` entries, not
+        // over the thousands a sum of 256 members holds.
+        let keep = self.cfg.centroid_terms as usize;
+        let part = |it: &mut dyn Iterator<Item = &[SparseVec; 3]>| -> [SparseVec; 3] {
+            let units: Vec<&[SparseVec; 3]> = it.collect();
+            let mut p = sum_of(units.iter().copied());
+            for v in p.iter_mut() {
+                sparse::keep_top(v, keep);
+            }
+            p
+        };
+        let all = part(&mut units.iter());
         // Seeds: the member least like the whole, then the one least like it.
         let far = |from: &[SparseVec; 3]| {
             let norms = norms_of(from);
@@ -334,8 +368,8 @@ impl Clusterer {
                 .collect();
             let stable = next == in_b;
             in_b = next;
-            a = sum_of(units.iter().zip(&in_b).filter(|p| !*p.1).map(|p| p.0));
-            b = sum_of(units.iter().zip(&in_b).filter(|p| *p.1).map(|p| p.0));
+            a = part(&mut units.iter().zip(&in_b).filter(|p| !*p.1).map(|p| p.0));
+            b = part(&mut units.iter().zip(&in_b).filter(|p| *p.1).map(|p| p.0));
             if stable {
                 break;
             }

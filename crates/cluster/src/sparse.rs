@@ -46,6 +46,18 @@ pub(crate) fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     sum
 }
 
+/// Dot product of an id-sorted sparse vector with a dense one (ids past the
+/// dense vector's end count as 0).
+pub(crate) fn dot_dense(a: &[(u32, f32)], dense: &[f32]) -> f32 {
+    let mut sum = 0.0;
+    for &(id, w) in a {
+        if let Some(&d) = dense.get(id as usize) {
+            sum += w * d;
+        }
+    }
+    sum
+}
+
 /// Euclidean norm.
 pub(crate) fn norm(v: &[(u32, f32)]) -> f32 {
     v.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt()
@@ -149,6 +161,13 @@ mod tests {
         let long: SparseVec = (0..100).map(|i| (i, 1.0)).collect();
         assert_eq!(dot(&[(5, 2.0), (50, 1.0), (200, 9.0)], &long), 3.0);
         assert_eq!(dot(&[], &long), 0.0);
+        let mut dense = vec![0.0; 8];
+        for &(id, w) in &b {
+            if let Some(x) = dense.get_mut(id as usize) {
+                *x = w;
+            }
+        }
+        assert_eq!(dot_dense(&a, &dense), 2.0 * 0.5 + 1.0 * 2.0, "id 9 is past the end");
     }
 
     #[test]

@@ -341,9 +341,18 @@ impl Iterator for SynthStream {
     type Item = SynthArticle;
 
     fn next(&mut self) -> Option<SynthArticle> {
-        let index = self.next;
-        let &(published, story, copy_of) = self.schedule.get(index)?;
+        let a = self.article(self.next)?;
         self.next += 1;
+        Some(a)
+    }
+}
+
+impl SynthStream {
+    /// The article at stream position `index` (what the iterator yields
+    /// there), made from its own seed: positions can be made in any order or
+    /// in parallel.
+    pub fn article(&self, index: usize) -> Option<SynthArticle> {
+        let &(published, story, copy_of) = self.schedule.get(index)?;
         let mut rng = Rng::new(self.cfg.seed.wrapping_add(index as u64).wrapping_mul(0x9e37_79b9));
         let (title, text) = match copy_of {
             None => self.original(index),
@@ -389,6 +398,12 @@ mod tests {
         let a: Vec<SynthArticle> = SynthStream::new(cfg.clone()).collect();
         let b: Vec<SynthArticle> = SynthStream::new(cfg).collect();
         assert_eq!(a.len(), 2000);
+        let stream = SynthStream::new(SynthConfig { articles: 2000, ..SynthConfig::default() });
+        for i in [0, 7, 1999] {
+            let x = stream.article(i).unwrap();
+            assert_eq!((&x.title, &x.text, x.story), (&a[i].title, &a[i].text, a[i].story));
+        }
+        assert!(stream.article(2000).is_none());
         assert_eq!(
             a.iter().map(|x| &x.text).collect::<Vec<_>>(),
             b.iter().map(|x| &x.text).collect::<Vec<_>>()

@@ -7,9 +7,11 @@
 use parallax_cluster::ClusterConfig;
 use parallax_eval::stories::{self, GoogleNewsPart, Order, StoryReport};
 
-/// ECB+ dev B³ F1 in file order: 0.9008 when tuned.
-const ECB_DEV_FILE_B3: f64 = 0.8908;
-/// ECB+ dev B³ F1 shuffled with seed 1: 0.9003 when tuned.
+/// ECB+ dev B³ F1 in file order: 0.9056 with join threshold 0.2 (0.9008 at
+/// 0.15).
+const ECB_DEV_FILE_B3: f64 = 0.8956;
+/// ECB+ dev B³ F1 shuffled with seed 1: 0.9003 when tuned at join threshold
+/// 0.15 (0.8957 at 0.2; the floor is kept).
 const ECB_DEV_SHUFFLED_B3: f64 = 0.8903;
 /// GoogleNews-TS NMI in stream order, all 11,109 items: 0.8738 when tuned.
 const GOOGLENEWS_NMI: f64 = 0.8638;

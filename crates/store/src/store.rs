@@ -1,3 +1,4 @@
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -178,11 +179,28 @@ impl Store {
         rejects: &[Reject],
         links: &Links,
     ) -> Result<BatchOutcome> {
+        let ids: Vec<ArticleId> = articles.iter().map(|(a, _)| a.id).collect();
+        let mut stored = self.stored_hashes(&ids)?;
+        self.write_batch_known(articles, rejects, links, &mut stored)
+    }
+
+    /// [`Store::write_batch_with`] for a caller that already looked up what
+    /// the store holds ([`Store::stored_hashes`] of the batch's ids, the one
+    /// look-up per article): an article whose hash is in `stored` unchanged
+    /// is skipped, another one is updated, the rest inserted. `stored` is
+    /// kept up to date with what the batch wrote (an id twice in one batch is
+    /// inserted once, then unchanged or updated).
+    pub fn write_batch_known(
+        &mut self,
+        articles: &[(Article, Enrichment)],
+        rejects: &[Reject],
+        links: &Links,
+        stored: &mut HashMap<ArticleId, String>,
+    ) -> Result<BatchOutcome> {
         let now = Utc::now().to_rfc3339();
         let mut out = BatchOutcome::default();
         let tx = self.conn.transaction()?;
         {
-            let mut get = tx.prepare_cached("SELECT content_hash FROM articles WHERE id = ?1")?;
             let mut ins = tx.prepare_cached(
                 "INSERT INTO articles (id, url, outlet, title, authors, published_utc, published, language,
                    lang_confidence, source, text, paragraphs, sentences, n_tokens, meta, content_hash,
@@ -199,9 +217,8 @@ impl Store {
             for (a, e) in articles {
                 let id = a.id.to_string();
                 let hash = format!("{:016x}", a.content_hash());
-                let old: Option<String> = get.query_row([&id], |r| r.get(0)).optional()?;
-                match old {
-                    Some(h) if h == hash => {
+                match stored.get(&a.id) {
+                    Some(h) if *h == hash => {
                         out.unchanged += 1;
                         continue;
                     }
@@ -230,6 +247,7 @@ impl Store {
                     self.next_seq,
                 ])?;
                 self.next_seq += 1;
+                stored.insert(a.id, hash);
             }
             let mut rej = tx.prepare_cached(
                 "INSERT INTO rejects (source_key, reason, source, detail, first_seen, last_seen)
@@ -258,6 +276,20 @@ impl Store {
         }
         Store::write_links(&tx, links)?;
         tx.commit()?;
+        Ok(out)
+    }
+
+    /// The content hashes of those of `ids` the store holds, keyed by id (one
+    /// primary-key look-up per id): tells a writer both which articles are
+    /// new and, through [`Store::write_batch_known`], which are unchanged.
+    pub fn stored_hashes(&self, ids: &[ArticleId]) -> Result<HashMap<ArticleId, String>> {
+        let mut st = self.conn.prepare_cached("SELECT content_hash FROM articles WHERE id = ?1")?;
+        let mut out = HashMap::with_capacity(ids.len());
+        for id in ids {
+            if let Some(h) = st.query_row([id.to_string()], |r| r.get(0)).optional()? {
+                out.insert(*id, h);
+            }
+        }
         Ok(out)
     }
 

@@ -13,6 +13,27 @@ fn article(url: &str, text: &str) -> Article {
 }
 
 #[test]
+fn one_lookup_tells_new_unchanged_and_revised() -> Result<()> {
+    let mut s = Store::open_in_memory()?;
+    let e = Enrichment::default();
+    let a = article("https://x.example/a", "First version.");
+    let b = article("https://x.example/b", "Other.");
+    s.write_batch(&[(a.clone(), e.clone())], &[])?;
+    let mut stored = s.stored_hashes(&[a.id, b.id])?;
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored.get(&a.id), Some(&format!("{:016x}", a.content_hash())));
+    let revised = article("https://x.example/a", "Second version.");
+    // b twice in one batch: inserted, then unchanged; a revised: updated.
+    let batch = [(b.clone(), e.clone()), (revised, e.clone()), (b.clone(), e.clone())];
+    let out = s.write_batch_known(&batch, &[], &Links::default(), &mut stored)?;
+    assert_eq!((out.inserted, out.updated, out.unchanged), (1, 1, 1));
+    assert_eq!(stored.len(), 2);
+    assert_eq!(s.count_articles()?, 2);
+    assert_eq!(s.last_seq(), 3);
+    Ok(())
+}
+
+#[test]
 fn upsert_is_idempotent_and_tracks_revisions() -> Result<()> {
     let mut s = Store::open_in_memory()?;
     let a = article("https://x.example/a", "First version.");
