@@ -265,6 +265,36 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
             }
         }
         let is_partial = !starts_clause && called.is_none() && attr.is_none();
+        // A short quoted phrase in Title Case is a title ("Sunday Morning
+        // Futures", "Guardians of the Galaxy"), not words someone said.
+        // (Not in German, where every noun is capitalised.)
+        let title = !rules.is_german() && words <= 6 && parts.len() == 1 && {
+            let ws: Vec<&crate::stream::Tok<'_>> =
+                (m.open + 1..m.close).map(|x| &toks[x]).filter(|t| t.is_word()).collect();
+            ws.first().is_some_and(|t| t.cap)
+                && ws.iter().all(|t| {
+                    t.cap
+                        || matches!(
+                            t.lower.as_str(),
+                            "of" | "the"
+                                | "a"
+                                | "an"
+                                | "and"
+                                | "in"
+                                | "on"
+                                | "for"
+                                | "to"
+                                | "with"
+                                | "is"
+                        )
+                })
+                && ws.iter().filter(|t| t.cap).count() >= 2.min(ws.len())
+                && !ws.iter().any(|t| rules.pronoun(&t.lower).is_some())
+        };
+        if title {
+            k += 1;
+            continue;
+        }
         if words > 0 && (words >= 4 || (attr.is_some() && !is_partial)) {
             raw.push((QuoteKind::Direct, parts, attr, starts_clause || post.is_some()));
         } else if called.is_some() {

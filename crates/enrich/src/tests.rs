@@ -185,6 +185,10 @@ fn not_reporting_verbs() {
 #[test]
 fn scare_quotes_and_titles_are_not_quotes() {
     assert!(quotes("The so-called “peace plan” was rejected by Kyiv.", "en").is_empty());
+    // A programme title beside a cue is still a title.
+    let q =
+        quotes("Issa said on Fox News’ “Sunday Morning Futures,” that the probe was over.", "en");
+    assert!(q.iter().all(|q| q.0 != QuoteKind::Direct), "{q:?}");
 }
 
 #[test]
