@@ -8,7 +8,9 @@
 //! - content words, equal on their stem or WordNet synonyms ("defence" ~
 //!   "defense", "hyperbole" ~ "exaggeration");
 //! - merged entities mentioned, so a resolved pronoun or another spelling
-//!   still counts (half weight: the names are words too);
+//!   still counts (at half their inverse document frequency; the words of
+//!   a name are not content words, so two statements of one person do not
+//!   match on the name);
 //! - quantities with the same notation-independent value ("5 percent" =
 //!   "5%"), at a fixed weight of [`QUANTITY_WEIGHT`];
 //! - resolved dates that overlap;
@@ -164,6 +166,19 @@ pub(crate) fn units(
                 modal: false,
             })
             .collect();
+        // Name mentions, sorted: their words count as the entity, not as
+        // content words, so that two statements of one person ("Fire Chief
+        // Anna Whitlow said …") do not match on the name.
+        let mut names: Vec<Span> =
+            a.extraction.entities.iter().flat_map(|e| e.mentions.iter().copied()).collect();
+        names.sort();
+        // Capitalised words only: a description resolved to a person ("some
+        // members of the Alliance") keeps its common nouns.
+        let in_name = |s: Span| {
+            let i = names.partition_point(|n| n.end <= s.start);
+            names.get(i).is_some_and(|n| n.start <= s.start && s.end <= n.end)
+                && s.slice(&a.text).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+        };
         for t in &p.toks {
             let Some(u) = by_sentence.get_mut(t.sentence as usize) else { continue };
             if NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("n't") {
@@ -174,7 +189,7 @@ pub(crate) fn units(
             }
             // Words of a quantity ("percent", "five") count as the quantity
             // (`content` is false for them).
-            if t.content() && !u.words.iter().any(|w| w.stem == t.stem) {
+            if t.content() && !u.words.iter().any(|w| w.stem == t.stem) && !in_name(t.span) {
                 u.words.push(Word { stem: t.stem, syn: t.syn.clone() });
             }
         }

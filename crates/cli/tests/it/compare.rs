@@ -236,7 +236,7 @@ fn stored_story() {
 
 /// `eval align` on the ECB+ dev split stays at the level reached
 /// (2026-11-25: entities B3 F1 0.722 on 481 of 949 gold mentions found,
-/// events grouped by fact B3 F1 0.343).
+/// events grouped by fact B3 F1 0.361).
 #[test]
 fn align_floor() {
     let Some(shared) = shared_dir() else { return };
@@ -257,5 +257,5 @@ fn align_floor() {
     let get = |k: &str, f: &str| r[k][f].as_f64().unwrap();
     assert!(get("entities", "b3_f1") >= 0.70, "{r:#}");
     assert!(get("entities", "coverage") >= 0.48, "{r:#}");
-    assert!(get("events", "b3_f1") >= 0.32, "{r:#}");
+    assert!(get("events", "b3_f1") >= 0.34, "{r:#}");
 }
