@@ -62,6 +62,13 @@ const OWNER_MAX_BYTES: usize = 40;
 /// an ECB+ sample, different slots of one story, such as a player's points
 /// needed and scored, matched below it).
 const SLOT_MIN_SIMILARITY: f32 = 0.45;
+/// Largest ratio of two values compared across facts.
+const SLOT_MAX_RATIO: f64 = 3.0;
+/// Tokens either side of a quantity whose content words say what it counts.
+const CONTEXT_TOKENS: usize = 5;
+/// Similarity from which two statements kept in different facts are
+/// compared on a shared slot (related content, not the same statement).
+const SLOT_TOPIC_MIN_SIMILARITY: f32 = 0.1;
 /// Relative difference of two measures or amounts taken for conversion
 /// rounding, not a conflict.
 const CONVERSION_TOLERANCE: f64 = 0.03;
@@ -112,7 +119,8 @@ pub(crate) struct Unit {
     pub(crate) span: Span,
     words: Vec<Word>,
     entities: Vec<usize>,
-    /// Entity mentions in the sentence: (span, merged entity).
+    /// Person mentions in the sentence (span, merged entity): who its
+    /// numbers are about.
     mentions: Vec<(Span, usize)>,
     /// Indices into the article's quantities.
     pub(crate) quantities: Vec<usize>,
@@ -198,7 +206,9 @@ pub(crate) fn units(
             let Some(g) = merged.of(ai, li) else { continue };
             for &m in &e.mentions {
                 if let Some(u) = by_sentence.get_mut(at(m)) {
-                    u.mentions.push((m, g));
+                    if e.kind == parallax_enrich::entities::EntityKind::Person {
+                        u.mentions.push((m, g));
+                    }
                     if !u.entities.contains(&g) {
                         u.entities.push(g);
                     }
@@ -397,6 +407,9 @@ pub(crate) fn facts(
             judge(arts, preps, units, &scores, members, cfg)
         })
         .collect();
+    let scores = Scores { idf: &idf, weights: &weights, class_of: &class_of };
+    let across = slot_conflicts(arts, preps, units, &scores, &out);
+    out.extend(across);
     // Corroborated and conflicting first (most outlets first), then
     // exclusive, each in article and text order.
     out.sort_by_key(|f| {
@@ -480,6 +493,126 @@ fn same_slot(a: &Quantity, b: &Quantity) -> bool {
 }
 
 /// Status, agreement and conflicts of one group of statements.
+/// Disagreements between statements the fact matching kept apart: one
+/// slot (kind, unit, counted noun, the entity the number is about) given
+/// different values by different outlets ("27 member delegations" vs "28
+/// delegations"), in sentences of related content (similarity at least
+/// [`SLOT_TOPIC_MIN_SIMILARITY`]) that say the same of the number (a content
+/// word or synonym in common within [`CONTEXT_TOKENS`] tokens of it: not
+/// "eleven people injured" vs "killed three people"), with values within a
+/// factor of [`SLOT_MAX_RATIO`]. Values one article states together are
+/// different slots, not a disagreement (a player "needed nine points" and
+/// "scored 20"), so such a slot is skipped; hedged or negated sentences,
+/// later larger counts and conversion rounding are left out as in
+/// [`judge`]. Each becomes a `conflicting` fact of its own whose evidence
+/// is every sentence stating one of the values.
+fn slot_conflicts(
+    arts: &[ArticleInput],
+    preps: &[Prepared],
+    units: &[Unit],
+    scores: &Scores<'_>,
+    facts: &[Fact],
+) -> Vec<Fact> {
+    type Slot = (String, String, String, Option<usize>);
+    let mut slots: HashMap<Slot, Vec<(usize, &Quantity)>> = HashMap::new();
+    for (ui, u) in units.iter().enumerate() {
+        if u.negated || u.modal {
+            continue;
+        }
+        for q in quantities_of(arts, u) {
+            let noun = match (q.kind, &q.counts) {
+                (QuantityKind::Number, _) | (QuantityKind::Count, None) => continue,
+                (_, Some(c)) => {
+                    c.rsplit(' ').next().unwrap_or("").trim_end_matches('s').to_lowercase()
+                }
+                (_, None) => String::new(),
+            };
+            let key = (format!("{:?}", q.kind), q.unit.clone(), noun, owner(u, q));
+            slots.entry(key).or_default().push((ui, q));
+        }
+    }
+    let mut keys: Vec<&Slot> = slots.keys().collect();
+    keys.sort();
+    let mut out = Vec::new();
+    for key in keys {
+        let entries = &slots[key];
+        // Group the statements by value.
+        let mut values: Vec<Vec<(usize, &Quantity)>> = Vec::new();
+        for &(u, q) in entries {
+            match values.iter_mut().find(|g| g[0].1.same_value(q)) {
+                Some(g) => g.push((u, q)),
+                None => values.push(vec![(u, q)]),
+            }
+        }
+        if values.len() < 2 {
+            continue;
+        }
+        let article_values = |a: usize| {
+            values.iter().filter(|g| g.iter().any(|&(u, _)| units[u].article == a)).count()
+        };
+        if entries.iter().any(|&(u, _)| article_values(units[u].article) > 1) {
+            continue;
+        }
+        let outlet = |u: usize| preps[units[u].article].outlet.as_str();
+        let disagree = values.iter().enumerate().any(|(i, g)| {
+            values[i + 1..].iter().any(|h| {
+                g.iter().any(|&(a, x)| {
+                    h.iter().any(|&(b, y)| {
+                        outlet(a) != outlet(b)
+                            && close_values(x, y)
+                            && {
+                                let cb = context(&preps[units[b].article], &units[b], y);
+                                context(&preps[units[a].article], &units[a], x)
+                                    .iter()
+                                    .any(|t| cb.iter().any(|v| t.like(v)))
+                            }
+                            && !is_update(arts, units[a].article, x, units[b].article, y)
+                            && !converted(x, y)
+                            && similarity(
+                                arts,
+                                scores.idf,
+                                &units[a],
+                                &units[b],
+                                (scores.weights[a], scores.weights[b]),
+                            )
+                            .sim >= SLOT_TOPIC_MIN_SIMILARITY
+                    })
+                })
+            })
+        });
+        if !disagree {
+            continue;
+        }
+        let mut members: Vec<usize> = entries.iter().map(|&(u, _)| u).collect();
+        members.sort_by_key(|&m| (units[m].article, units[m].span.start));
+        members.dedup();
+        if facts.iter().any(|f| members.iter().all(|m| f.units.contains(m))) {
+            continue; // already judged inside one fact
+        }
+        let detail = values
+            .iter()
+            .map(|g| {
+                let mut os: Vec<&str> = g.iter().map(|&(u, _)| outlet(u)).collect();
+                os.sort_unstable();
+                os.dedup();
+                format!("{} ({})", g[0].1.text, os.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join(" vs ");
+        let mut on: Vec<usize> = members.iter().map(|&m| units[m].article).collect();
+        on.dedup();
+        let outlets: BTreeSet<String> = members.iter().map(|&m| outlet(m).to_string()).collect();
+        out.push(Fact {
+            units: members,
+            status: Status::Conflicting,
+            agreed: Vec::new(),
+            conflicts: vec![("value".to_string(), detail, on)],
+            outlets: outlets.into_iter().collect(),
+        });
+    }
+    out
+}
+
 /// What [`judge`] needs of the matching: weights and copy classes.
 struct Scores<'a> {
     idf: &'a Idf,
@@ -586,6 +719,36 @@ fn judge(
     }
 }
 
+/// Values within a factor of [`SLOT_MAX_RATIO`]: reports that disagree on
+/// one figure rarely differ by more ("27" vs "28", "two" vs "three"
+/// cables); "two firefighters" hurt and "more than 70 firefighters" at work
+/// are two slots.
+fn close_values(x: &Quantity, y: &Quantity) -> bool {
+    let (a, b) = (x.value.abs(), y.value.abs());
+    let (lo, hi) = (a.min(b), a.max(b));
+    lo > 0.0 && hi / lo <= SLOT_MAX_RATIO
+}
+
+/// Content words within [`CONTEXT_TOKENS`] tokens of a quantity in its
+/// sentence: what the number is said of ("injured", "killed").
+fn context<'a>(p: &'a Prepared, u: &Unit, q: &Quantity) -> Vec<&'a crate::prep::Tok> {
+    let first = p.toks.partition_point(|t| t.span.start < q.span.start);
+    let last = p.toks.partition_point(|t| t.span.start < q.span.end);
+    let lo = first.saturating_sub(CONTEXT_TOKENS);
+    let hi = (last + CONTEXT_TOKENS).min(p.toks.len());
+    p.toks[lo..hi]
+        .iter()
+        .enumerate()
+        .filter(|&(i, t)| {
+            (lo + i < first || lo + i >= last)
+                && t.content()
+                && u.span.start <= t.span.start
+                && t.span.end <= u.span.end
+        })
+        .map(|(_, t)| t)
+        .collect()
+}
+
 /// The entity a quantity is about: the merged entity mentioned nearest
 /// before it in its sentence (the subject: "Jamaal Charles rushed for 226
 /// yards while Peyton Hillis added 101"), else nearest after it
@@ -639,6 +802,23 @@ fn is_update(arts: &[ArticleInput], a: usize, x: &Quantity, b: usize, y: &Quanti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn q(text: &str) -> Quantity {
+        parallax_enrich::quantities::find_quantities(text, parallax_text::Lang::EN)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no quantity in {text:?}"))
+    }
+
+    #[test]
+    fn values_compared_across_facts_must_be_close() {
+        assert!(close_values(&q("27 member delegations"), &q("28 delegations")));
+        assert!(close_values(&q("two cables"), &q("three cables")));
+        assert!(!close_values(&q("two firefighters"), &q("more than 70 firefighters")));
+        assert!(!close_values(&q("1.2 million people"), &q("two people")));
+        assert!(converted(&q("36 miles"), &q("35.5 miles")));
+        assert!(!converted(&q("12 people"), &q("12.2 people")), "counts are never converted");
+    }
 
     #[test]
     fn greedy_keeps_articles_apart() {

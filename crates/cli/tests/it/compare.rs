@@ -259,3 +259,74 @@ fn align_floor() {
     assert!(get("entities", "coverage") >= 0.48, "{r:#}");
     assert!(get("events", "b3_f1") >= 0.34, "{r:#}");
 }
+
+/// The planted features of the example corpus (examples/README.md): one
+/// figure in four notations, the conflicting delegation count, the shared
+/// quote in two wordings and each outlet's exclusive people.
+#[test]
+fn example_stories() {
+    let Some(lex) = lexicons() else { return };
+    let env = Env::new();
+    let (code, summary) = env.ingest([crate::util::examples_dir()]);
+    assert!(code == 0 || code == crate::util::EXIT_REJECTS, "{summary}");
+    let out = env.run(["stories", "--json"]);
+    let stories: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let story = |needle: &str| -> Value {
+        let s = stories
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["title"].as_str().is_some_and(|t| t.contains(needle)))
+            .unwrap_or_else(|| panic!("no story titled {needle:?}: {stories}"));
+        let id = s["id"].to_string();
+        let lex = lex.display().to_string();
+        let out =
+            env.run(["story", id.as_str(), "--compare", "--json", "--lexicons", lex.as_str()]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+
+    let c = story("Veldhaven talks");
+    let facts = c["facts"].as_array().unwrap();
+    let three = facts
+        .iter()
+        .find(|f| f["agreed"].as_array().unwrap().iter().any(|k| k == "3 percent"))
+        .expect("3 percent agreed");
+    assert_eq!(three["status"], "corroborated");
+    assert_eq!(three["outlets"].as_array().unwrap().len(), 4, "{three:#}");
+    let conflict = facts
+        .iter()
+        .filter(|f| f["status"] == "conflicting")
+        .flat_map(|f| f["conflicts"].as_array().unwrap())
+        .find(|x| s(x, "detail").contains("delegations"))
+        .unwrap_or_else(|| panic!("no delegation conflict: {facts:#?}"));
+    assert!(s(conflict, "detail").contains("27") && s(conflict, "detail").contains("28"));
+    let g = c["quote_groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["speaker"] == "Tomas Vireland")
+        .expect("Vireland quote group");
+    assert_eq!(g["relation"], "variant");
+    let outlets = c["outlets"].as_array().unwrap();
+    for (outlet, person) in [
+        ("Northgate Times", "Jonah Abernethy"),
+        ("Lakeside Post", "Ines Oudekerk"),
+        ("Meridian Wire", "Oskar Brenn"),
+        ("harbour-herald", "Selma Haraldsen"),
+    ] {
+        let o = outlets.iter().find(|o| s(o, "name").starts_with(outlet)).unwrap();
+        let people = names(&c, &o["exclusive_people"]);
+        assert!(people.iter().any(|p| p.contains(person)), "{outlet}: {people:?}");
+    }
+
+    // The rising Brennick toll: injuries agreed by the later reports, and the
+    // killed and injured counts are not one slot.
+    let c = story("Carrow Coatings");
+    let facts = c["facts"].as_array().unwrap();
+    assert!(facts.iter().any(|f| f["agreed"].as_array().unwrap().iter().any(|k| k == "11 people")));
+    for f in facts.iter().filter(|f| f["status"] == "conflicting") {
+        let d = s(&f["conflicts"][0], "detail");
+        assert!(!(d.contains("Eleven") && d.contains("three")), "{d}");
+    }
+}
