@@ -54,6 +54,7 @@
 #![warn(missing_docs)]
 
 mod collect;
+mod conflicts;
 mod contract;
 mod entities;
 mod error;
