@@ -1,0 +1,419 @@
+//! Quotes and their speakers.
+//!
+//! 1. **Direct quotes**: pairs of quotation marks in every common style
+//!    (“…” "…" «…» „…“ „…” »…« ‚…‘ ‘…’), with English multi-paragraph quotes
+//!    (a paragraph that ends inside a quote and a next one that reopens it).
+//! 2. **Attribution** of each direct quote, after it (`“…,” Rubio said.`,
+//!    `“…,” said Rubio.`, `„…“, so der Minister.`) or before it
+//!    (`Rubio told reporters: “…”`). A quote split around its attribution
+//!    (`“A,” he said, “B.”`) becomes one quote of two parts. A quote with
+//!    no attribution of its own that follows an attributed one inherits its
+//!    speaker (a "floating" quote).
+//! 3. **Partial quotes** inside reported speech: `dismissed what he called
+//!    “hysteria and hyperbole”`.
+//! 4. **Indirect speech**: `X said (that) …`, `…, X said.`, `…, said X.`,
+//!    `According to X, …`; in German `X sagte, …`, `…, sagte X.`,
+//!    `Laut X …`, `X zufolge …`, and Konjunktiv-I sentences that continue
+//!    an attributed one. Reported content that contains a quotation is
+//!    `mixed`.
+//! 5. **Speakers**: the name in the attribution; a pronoun resolved to the
+//!    latest person of compatible gender; a description ("the Kremlin
+//!    spokesman") resolved to the person whose role it names, or kept as
+//!    written when the article names nobody for it. Nothing is guessed.
+
+use parallax_model::Span;
+use serde::Serialize;
+
+use crate::entities::{EntityKind, EntityTable};
+use crate::lexicon::Gender;
+use crate::rules::Rules;
+use crate::stream::Doc;
+
+mod marks;
+mod phrases;
+mod reported;
+mod speakers;
+
+use marks::*;
+use phrases::*;
+use reported::*;
+use speakers::*;
+
+/// Direct, indirect or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Inside quotation marks.
+    Direct,
+    /// Reported speech without quotation marks.
+    Indirect,
+    /// Reported speech that contains a quoted part.
+    Mixed,
+}
+
+/// How the speaker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerResolution {
+    /// A name in the attribution.
+    Name,
+    /// A pronoun, resolved to its antecedent.
+    Pronoun,
+    /// A title or description resolved to a person the article names.
+    Description,
+    /// Written as a pronoun or description nobody in the article is named
+    /// for; kept as written.
+    Unresolved,
+    /// Inherited from the previous quote (no attribution of its own).
+    Inherited,
+}
+
+/// Who said it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speaker {
+    /// Byte span of the speaker as written in the attribution, if written
+    /// there (a floating quote inherits its speaker without one).
+    pub span: Option<Span>,
+    /// The speaker as written ("he", "the Kremlin spokesman", "Rubio").
+    pub text: String,
+    /// Index into the extraction's entities, when resolved to one.
+    pub entity: Option<usize>,
+    /// How the speaker was found.
+    pub resolution: SpeakerResolution,
+}
+
+/// One quote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// Direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// Content pieces, in order; a quote split around its attribution has
+    /// two. Direct pieces include their quotation marks.
+    pub parts: Vec<Span>,
+    /// The cue ("said", "told", "according to"), if any.
+    pub cue: Option<Span>,
+    /// True when the cue reports speech; false for beliefs and findings
+    /// ("believes", "found").
+    pub speech: bool,
+    /// The speaker, if any.
+    pub speaker: Option<Speaker>,
+}
+
+impl Quote {
+    /// From the start of the first part to the end of the last.
+    pub fn span(&self) -> Span {
+        let start = self.parts.first().map_or(0, |s| s.start as usize);
+        let end = self.parts.last().map_or(0, |s| s.end as usize);
+        Span::new(start, end)
+    }
+}
+
+/// A quote before speaker resolution: kind, content token ranges, its
+/// attribution, and whether it reads as a sentence of its own.
+type RawQuote = (QuoteKind, Vec<(usize, usize)>, Option<Attribution>, bool);
+
+/// What an attribution found: the speaker phrase and the cue.
+#[derive(Debug, Clone)]
+struct Attribution {
+    /// Token range of the speaker phrase.
+    speaker: (usize, usize),
+    /// Token range of the cue.
+    cue: (usize, usize),
+    speech: bool,
+}
+
+/// Finds the quotes of `doc`. Resolved pronouns and descriptions are added
+/// to the entities' mentions.
+pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
+    let rules = Rules::for_lang(doc.lang);
+    let toks = &doc.toks;
+    let marks = find_marks(doc);
+    // Tokens inside direct quotes, and cue tokens already used.
+    let mut quoted = vec![false; toks.len()];
+    for m in &marks {
+        for q in &mut quoted[m.open..=m.close] {
+            *q = true;
+        }
+    }
+    let mut used = vec![false; toks.len()];
+    let mut raw: Vec<RawQuote> = Vec::new();
+
+    // Direct quotes.
+    let mut k = 0;
+    while k < marks.len() {
+        let m = marks[k];
+        let words = (m.open + 1..m.close).filter(|&i| toks[i].is_word()).count();
+        let post = attribution_after(doc, rules, m.close, &quoted);
+        let pre = attribution_before(doc, rules, m.open, &quoted);
+        let called = partial_after_called(doc, rules, m.open);
+        let starts_clause = clause_start(doc, m.open);
+        let mut parts = vec![(m.open, m.close + 1)];
+        let attr = post.clone().or(pre).or(called.clone());
+        // A split quote, “A,” he said, “B.”, and quotes that carry on in the
+        // same paragraph after the attribution, “A,” he said. “B.” “C.”, are
+        // one utterance of several parts.
+        if let Some(a) = &post {
+            let mut after = a.speaker.1.max(a.cue.1);
+            while let Some(n) = marks.get(k + 1) {
+                // Between the parts: punctuation, or the rest of the
+                // attribution ("told Stumpf,", "(R-Utah).") ending in a comma,
+                // colon or full stop, with no other cue.
+                let gap = after..n.open;
+                let words = gap.clone().filter(|&i| toks[i].is_word()).count();
+                let gap_ok = gap.clone().all(|i| {
+                    toks[i].is_word() && cue_at(doc, rules, i).is_none()
+                        || toks[i].punct().is_some_and(|c| {
+                            matches!(c, ',' | ':' | '.' | '(' | ')' | '-' | '\u{2013}' | '\u{2014}')
+                        })
+                }) && words <= 8
+                    && (words == 0
+                        || n.open.checked_sub(1).is_some_and(|p| {
+                            toks[p].punct().is_some_and(|c| matches!(c, ',' | ':' | '.'))
+                        }));
+                let same_para = !toks[n.open].para_start;
+                let own = attribution_after(doc, rules, n.close, &quoted).is_some();
+                if !(gap_ok && same_para && !own) {
+                    break;
+                }
+                parts.push((n.open, n.close + 1));
+                after = n.close + 1;
+                k += 1;
+            }
+        }
+        if let Some(a) = &attr {
+            for u in &mut used[a.cue.0..a.cue.1] {
+                *u = true;
+            }
+            for u in &mut used[a.speaker.0..a.speaker.1] {
+                *u = true;
+            }
+        }
+        let is_partial = !starts_clause && called.is_none() && attr.is_none();
+        // A short quoted phrase in Title Case is a title ("Sunday Morning
+        // Futures", "Guardians of the Galaxy"), not words someone said.
+        // (Not in German, where every noun is capitalised.)
+        let title = !rules.is_german() && words <= 6 && parts.len() == 1 && {
+            let ws: Vec<&crate::stream::Tok<'_>> =
+                (m.open + 1..m.close).map(|x| &toks[x]).filter(|t| t.is_word()).collect();
+            ws.first().is_some_and(|t| t.cap)
+                && ws.iter().all(|t| {
+                    t.cap
+                        || matches!(
+                            t.lower.as_str(),
+                            "of" | "the"
+                                | "a"
+                                | "an"
+                                | "and"
+                                | "in"
+                                | "on"
+                                | "for"
+                                | "to"
+                                | "with"
+                                | "is"
+                        )
+                })
+                && ws.iter().filter(|t| t.cap).count() >= 2.min(ws.len())
+                && !ws.iter().any(|t| rules.pronoun(&t.lower).is_some())
+        };
+        if title {
+            k += 1;
+            continue;
+        }
+        if words > 0 && (words >= 4 || (attr.is_some() && !is_partial)) {
+            raw.push((QuoteKind::Direct, parts, attr, starts_clause || post.is_some()));
+        } else if called.is_some() {
+            raw.push((QuoteKind::Direct, parts, called, false));
+        } else if rules.is_german() && words > 0 {
+            // German news marks quoted words inside reported speech as
+            // direct quotes of their own: nannte den Bericht „Zeitungsente“.
+            // A quoted name („France Football“) has no cue beside it.
+            let sentence = toks[m.open].sentence;
+            let (s0, s1) = doc.sentence_toks.get(sentence as usize).copied().unwrap_or((0, 0));
+            let cue = (s0..s1).find(|&x| !quoted[x] && cue_at(doc, rules, x).is_some());
+            let title = (m.open + 1..m.close).filter(|&x| toks[x].is_word()).all(|x| toks[x].cap)
+                && words > 1;
+            if let (Some(c), false) = (cue, title) {
+                let cue_end = cue_at(doc, rules, c).map_or(c + 1, |(e, _)| e);
+                let speaker = np_before(doc, rules, c)
+                    .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
+                    .or_else(|| np_after(doc, rules, cue_end).filter(|np| np.1 <= s1));
+                let attr =
+                    speaker.map(|sp| Attribution { speaker: sp, cue: (c, cue_end), speech: true });
+                raw.push((QuoteKind::Direct, parts, attr, false));
+            }
+        }
+        k += 1;
+    }
+
+    // Indirect speech, sentence by sentence. In German, a sentence in
+    // Konjunktiv I right after reported speech carries it on (free indirect
+    // speech) and inherits its speaker.
+    let mut reported_in: Option<usize> = None; // sentence of the last attributed quote
+    for (si, &(s0, s1)) in doc.sentence_toks.iter().enumerate() {
+        if let Some(q) = indirect_in_sentence(doc, rules, s0, s1, &quoted, &mut used) {
+            raw.push(q);
+            reported_in = Some(si);
+            continue;
+        }
+        let has_direct = (s0..s1).any(|x| quoted[x]);
+        if has_direct {
+            if raw
+                .iter()
+                .any(|r| r.2.is_some() && r.1.iter().any(|&(a, _)| toks[a].sentence as usize == si))
+            {
+                reported_in = Some(si);
+            }
+            continue;
+        }
+        if rules.is_german()
+            && reported_in.is_some_and(|r| si <= r + 2)
+            && konjunktiv_one(doc, s0, s1)
+        {
+            let mut e = s1;
+            while e > s0 && toks[e - 1].punct().is_some_and(|c| matches!(c, '.' | '!' | '?')) {
+                e -= 1;
+            }
+            if e > s0 + 2 {
+                raw.push((QuoteKind::Indirect, vec![(s0, e)], None, false));
+                reported_in = Some(si);
+            }
+        }
+    }
+    raw.sort_by_key(|(_, parts, _, _)| parts.first().map_or(0, |p| p.0));
+
+    // Mixed: reported content holding a quotation absorbs it.
+    let mut drop = vec![false; raw.len()];
+    for a in 0..raw.len() {
+        if raw[a].0 != QuoteKind::Indirect {
+            continue;
+        }
+        let (ia, ib) = (raw[a].1[0].0, raw[a].1[raw[a].1.len() - 1].1);
+        let mut mixed = false;
+        for b in 0..raw.len() {
+            if b != a && raw[b].0 == QuoteKind::Direct {
+                let (da, db) = (raw[b].1[0].0, raw[b].1[raw[b].1.len() - 1].1);
+                if da >= ia && db <= ib {
+                    // German keeps quoted words as quotes of their own too.
+                    drop[b] = !rules.is_german();
+                    mixed = true;
+                }
+            }
+        }
+        if !mixed && marks.iter().any(|m| m.open >= ia && m.close < ib) {
+            mixed = true;
+        }
+        if mixed {
+            raw[a].0 = QuoteKind::Mixed;
+        }
+    }
+
+    // Floating quotes (no attribution of their own) next to an attributed
+    // direct quote are more of the same utterance: “A,” X said. ¶ “B.” is
+    // one quote of two parts, and so is “A.” ¶ “B,” X said.
+    let sentence_of = |t: usize| toks[t].sentence as usize;
+    for i in 0..raw.len() {
+        if drop[i] || raw[i].0 != QuoteKind::Direct || raw[i].2.is_some() {
+            continue;
+        }
+        let first = sentence_of(raw[i].1[0].0);
+        let last = sentence_of(raw[i].1[raw[i].1.len() - 1].1.saturating_sub(1));
+        let anchor = |j: usize| !drop[j] && raw[j].0 == QuoteKind::Direct && raw[j].2.is_some();
+        let prev = (0..i).rev().find(|&j| !drop[j]).filter(|&j| {
+            anchor(j) && first <= sentence_of(raw[j].1[raw[j].1.len() - 1].1.saturating_sub(1)) + 2
+        });
+        let next = (i + 1..raw.len())
+            .find(|&j| !drop[j])
+            .filter(|&j| anchor(j) && sentence_of(raw[j].1[0].0) <= last + 1);
+        let parts = raw[i].1.clone();
+        if let Some(j) = prev {
+            raw[j].1.extend(parts);
+            drop[i] = true;
+        } else if let Some(j) = next {
+            let mut all = parts;
+            all.append(&mut raw[j].1);
+            raw[j].1 = all;
+            drop[i] = true;
+        }
+    }
+
+    // Speakers, in text order so floating quotes and pronouns see the past.
+    let mut out: Vec<Quote> = Vec::new();
+    let mut last: Option<(Speaker, usize)> = None; // speaker, sentence of the quote
+    for (idx, (kind, parts, attr, sentence_like)) in raw.into_iter().enumerate() {
+        if drop[idx] {
+            continue;
+        }
+        let first_sentence = toks[parts[0].0].sentence as usize;
+        let (speaker, cue, speech) = match &attr {
+            Some(a) => (
+                Some(resolve_speaker(doc, rules, table, &quoted, a, out.last())),
+                Some(doc.span_of(a.cue.0, a.cue.1)),
+                a.speech,
+            ),
+            None => {
+                // Floating: inherit from a quote in the previous two sentences.
+                let inherited =
+                    last.as_ref().filter(|(_, s)| first_sentence <= s + 2).map(|(sp, _)| Speaker {
+                        span: sp.span,
+                        text: sp.text.clone(),
+                        entity: sp.entity,
+                        resolution: SpeakerResolution::Inherited,
+                    });
+                if inherited.is_none() && !(kind == QuoteKind::Direct && sentence_like) {
+                    continue;
+                }
+                (inherited, None, true)
+            }
+        };
+        let last_tok = parts[parts.len() - 1].1.saturating_sub(1);
+        if let Some(sp) = &speaker {
+            last = Some((sp.clone(), toks[last_tok].sentence as usize));
+        }
+        let spans = parts.iter().map(|&(a, b)| trim_content(doc, a, b)).collect();
+        out.push(Quote { kind, parts: spans, cue, speech, speaker });
+    }
+    out
+}
+
+/// The content span of tokens `[a, b)` without a final full stop outside
+/// quotation marks.
+fn trim_content(doc: &Doc<'_>, a: usize, mut b: usize) -> Span {
+    while b > a + 1 && doc.toks[b - 1].punct().is_some_and(|c| matches!(c, '.' | ',' | ';' | ':')) {
+        b -= 1;
+    }
+    doc.span_of(a, b)
+}
+
+/// True when the token at `i` starts a clause: sentence or paragraph start,
+/// after a colon, or after a dash.
+fn clause_start(doc: &Doc<'_>, i: usize) -> bool {
+    let toks = &doc.toks;
+    if i == 0 || toks[i].para_start {
+        return true;
+    }
+    let p = &toks[i - 1];
+    if p.sentence != toks[i].sentence {
+        return true;
+    }
+    matches!(p.punct(), Some(':' | '\u{2013}' | '\u{2014}' | '.' | '?' | '!'))
+        || (p.punct() == Some(',')
+            && i >= 2
+            && cue_at(doc, Rules::for_lang(doc.lang), i - 2).is_some())
+}
+
+fn mark(used: &mut [bool], a: usize, b: usize) {
+    for u in used.iter_mut().take(b).skip(a) {
+        *u = true;
+    }
+}
+
+/// The content end before a post attribution: the comma before the cue.
+fn comma_before(doc: &Doc<'_>, s0: usize, k: usize) -> usize {
+    let mut e = k;
+    while e > s0
+        && doc.toks[e - 1].punct().is_some_and(|c| matches!(c, ',' | '\u{2013}' | '\u{2014}'))
+    {
+        e -= 1;
+    }
+    e
+}

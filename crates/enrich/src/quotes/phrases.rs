@@ -1,0 +1,848 @@
+//! Cues, speaker noun phrases and the attribution of direct quotes.
+
+use super::*;
+
+/// The cue at token `i` (one or more tokens): `Some((end, speech))`.
+pub(super) fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, bool)> {
+    let t = doc.toks.get(i)?;
+    if !t.is_word() {
+        return None;
+    }
+    if t.lower == "according" && doc.toks.get(i + 1).is_some_and(|n| n.lower == "to") {
+        return Some((i + 2, true));
+    }
+    if (t.lower == "has" || t.lower == "have")
+        && doc.toks.get(i + 1).is_some_and(|n| n.lower == "learned")
+    {
+        return Some((i + 2, false));
+    }
+    if t.cap {
+        return None; // "United States", sentence-initial "Says"
+    }
+    let speech = rules.cue(&t.lower)?;
+    // "said to be", "added to": not reporting; "vowed to block" reports a
+    // commitment.
+    if doc.toks.get(i + 1).is_some_and(|n| n.lower == "to") && !is_commitment(&t.lower) {
+        return None;
+    }
+    // Passive "was stated by": the subject is not the speaker.
+    if !rules.is_german()
+        && i.checked_sub(1).and_then(|p| doc.toks.get(p)).is_some_and(|p| {
+            matches!(p.lower.as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "being")
+        })
+    {
+        return None;
+    }
+    let mut end = i + 1;
+    // German separable particles and "mit"/"hinzu" are the cue's too.
+    if rules.is_german()
+        && let Some(n) = doc.toks.get(end)
+        && matches!(n.lower.as_str(), "mit" | "hinzu" | "ein")
+    {
+        end += 1;
+    }
+    Some((end, speech))
+}
+
+/// Cues whose content may be an infinitive: "vowed to block".
+pub(super) fn is_commitment(w: &str) -> bool {
+    matches!(
+        w,
+        "vowed"
+            | "vows"
+            | "pledged"
+            | "pledges"
+            | "promised"
+            | "promises"
+            | "threatened"
+            | "threatens"
+    )
+}
+
+/// Speech verbs whose object is what was said: "called for a ban",
+/// "asked whether", "accused X of Y", "praised the deal".
+pub(super) fn is_object_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "asked"
+            | "asks"
+            | "announced"
+            | "announces"
+            | "described"
+            | "describes"
+            | "cited"
+            | "cites"
+            | "urged"
+            | "urges"
+            | "proposed"
+            | "proposes"
+            | "criticized"
+            | "criticised"
+            | "criticizes"
+            | "praised"
+            | "praises"
+            | "accused"
+            | "accuses"
+            | "mentioned"
+            | "touted"
+            | "denied"
+            | "denies"
+            | "demanded"
+            | "demands"
+            | "called"
+            | "calls"
+            | "questioned"
+            | "blamed"
+            | "blames"
+            | "promised"
+            | "promises"
+            | "recommended"
+            | "condemned"
+            | "condemns"
+            | "defended"
+    )
+}
+
+/// Participles that attach reported speech to the sentence's subject:
+/// "Trump spoke on Fox, saying the judge was biased".
+pub(super) fn is_participle_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "saying"
+            | "adding"
+            | "telling"
+            | "noting"
+            | "arguing"
+            | "insisting"
+            | "warning"
+            | "explaining"
+            | "claiming"
+            | "stressing"
+            | "asserting"
+            | "declaring"
+            | "writing"
+    )
+}
+
+/// Words that may sit between a speaker and the cue.
+pub(super) fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "had"
+            | "has"
+            | "have"
+            | "was"
+            | "is"
+            | "also"
+            | "then"
+            | "later"
+            | "later,"
+            | "reportedly"
+            | "previously"
+            | "recently"
+            | "publicly"
+            | "repeatedly"
+            | "would"
+            | "will"
+            | "once"
+            | "again"
+            | "further"
+            | "often"
+            | "already"
+            | "hat"
+            | "habe"
+            | "hatte"
+            | "auch"
+            | "noch"
+    )
+}
+
+/// Words that end a speaker phrase going backwards (clause boundaries).
+pub(super) fn is_np_breaker(rules: &Rules, w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "and"
+            | "but"
+            | "or"
+            | "as"
+            | "when"
+            | "while"
+            | "because"
+            | "if"
+            | "dass"
+            | "und"
+            | "aber"
+            | "oder"
+            | "weil"
+            | "wie"
+            | "als"
+    ) || rules.cue(w).is_some()
+}
+
+/// The speaker phrase ending just before token `end`: a name, pronoun or
+/// description. Returns its token range.
+pub(super) fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usize, usize)> {
+    let toks = &doc.toks;
+    let mut e = end;
+    // Auxiliaries and time adverbials between the speaker and the cue:
+    // "Clinton has also said", "Clinton last night said", "X on Tuesday said".
+    loop {
+        let before = e;
+        while e > 0 && toks[e - 1].is_word() && is_aux(&toks[e - 1].lower) {
+            e -= 1;
+        }
+        if e >= 2 && is_time_noun(&toks[e - 1].lower) && is_time_word(&toks[e - 2].lower) {
+            e -= 2;
+        }
+        if e >= 2 && is_weekday(&toks[e - 1].lower) && toks[e - 2].lower == "on" {
+            e -= 2;
+        }
+        while e > 1
+            && toks[e - 1].is_word()
+            && is_time_word(&toks[e - 1].lower)
+            && toks[e - 1].lower != "on"
+        {
+            e -= 1;
+        }
+        if e == before {
+            break;
+        }
+    }
+    let mut s = e;
+    while s > 0 && e - s < 9 {
+        let t = &toks[s - 1];
+        if t.sentence != toks[e.saturating_sub(1)].sentence {
+            break;
+        }
+        if t.is_word() {
+            if is_np_breaker(rules, &t.lower)
+                || (!t.cap && t.lower.len() > 4 && t.lower.ends_with("ing"))
+            {
+                break;
+            }
+            s -= 1;
+            if rules.pronoun(&t.lower).is_some() && s + 1 == e {
+                break;
+            }
+        } else if t.is_punct('.')
+            && s >= 2
+            && toks[s - 2].text.chars().count() <= 3
+            && toks[s - 2].cap
+        {
+            s -= 1; // "Mr." / "J."
+        } else if t.kind == crate::stream::Kind::Number || t.is_punct('%') {
+            s -= 1; // "46 percent", "Six in 10"
+        } else if t.is_punct(')') && s == e {
+            // "Gov. Phil Bryant (R) said": past a short parenthesis.
+            match (s.saturating_sub(5)..s - 1).rev().find(|&x| toks[x].is_punct('(')) {
+                Some(open) if open > 0 => s = open,
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    if s == e {
+        return None;
+    }
+    // An opening adverbial without a comma ("In a statement the ministry
+    // said", "But officials said") is not part of the speaker; prepositions
+    // further in are ("advocates for stem cell research", "officials in
+    // Kyiv").
+    let mut start = s;
+    let is_prep = |w: &str| {
+        matches!(
+            w,
+            "in" | "on"
+                | "at"
+                | "after"
+                | "before"
+                | "during"
+                | "since"
+                | "for"
+                | "with"
+                | "from"
+                | "by"
+                | "am"
+                | "im"
+                | "nach"
+                | "vor"
+                | "laut"
+                | "um"
+                | "zur"
+                | "zum"
+                | "unter"
+                | "über"
+                | "gegenüber"
+                | "seit"
+                | "während"
+                | "wegen"
+                | "trotz"
+                | "bis"
+                | "durch"
+                | "gegen"
+                | "ohne"
+                | "aus"
+                | "bei"
+                | "mit"
+                | "an"
+                | "auf"
+                | "passend"
+        )
+    };
+    while start < e {
+        let w = toks[start].lower.as_str();
+        if matches!(
+            w,
+            "then" | "but" | "so" | "yet" | "also" | "and" | "still" | "auch" | "und" | "aber"
+        ) {
+            start += 1;
+        } else if is_prep(w) {
+            // Past the adverbial's own noun phrase: to its next determiner or
+            // capitalised word after a lower-case one.
+            match (start + 2..e).find(|&k| rules.is_determiner(&toks[k].lower)) {
+                Some(k) => start = k,
+                None => return None,
+            }
+        } else {
+            break;
+        }
+    }
+    // Sentence-initial adverbs: "Earlier, …" are cut by the comma above; a
+    // German sentence that opens with an adverb puts the speaker after the
+    // verb ("Dazu sagte Hartmann"), so there is none before it.
+    let len = e - start;
+    if len == 0 {
+        return None;
+    }
+    if rules.is_german() && len == 1 && GERMAN_ADVERBS.contains(&toks[start].lower.as_str()) {
+        return None;
+    }
+    // A pronoun must stand alone.
+    if let Some(p) = (start..e).find(|&k| rules.pronoun(&toks[k].lower).is_some()) {
+        if p + 1 == e {
+            return Some((p, e));
+        }
+        return None;
+    }
+    Some((start, e))
+}
+
+/// "NAME, APPOSITION," right before the cue at `k`, from the sentence start.
+pub(super) fn np_with_apposition(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    s0: usize,
+    k: usize,
+) -> Option<(usize, usize)> {
+    let toks = &doc.toks;
+    if k < s0 + 3 || !toks[k - 1].is_punct(',') {
+        return None;
+    }
+    let c2 = k - 1;
+    // The name ends at the sentence's first comma; the apposition may hold
+    // more commas ("director of …, at the University of California, Davis,").
+    let c1 = (s0..c2).find(|&x| toks[x].is_punct(','))?;
+    if c1 == c2 || c2 - c1 > 40 || (c1 + 1..c2).any(|x| toks[x].lower == "that") {
+        return None;
+    }
+    let name = np_before(doc, rules, c1)?;
+    // The name opens the sentence (or follows "But"/"And").
+    let opener = name.0 == s0
+        || (name.0 == s0 + 1 && matches!(toks[s0].lower.as_str(), "but" | "and" | "still" | "yet"));
+    let inner_ok = (c1 + 1..c2).all(|x| {
+        toks[x].punct().is_none()
+            || toks[x].is_punct(',')
+            || toks[x]
+                .punct()
+                .is_some_and(|c| matches!(c, '.' | '-' | '(' | ')' | '\'' | '\u{2019}' | '/'))
+    }) && (c1 + 1..c2).any(|x| toks[x].is_word());
+    (opener && inner_ok && (toks[name.0].cap || rules.is_determiner(&toks[name.0].lower)))
+        .then_some((name.0, c2))
+}
+
+/// The subject of the sentence `[s0, k)`: its first name mention or
+/// pronoun, or the noun phrase it opens with.
+pub(super) fn subject_of(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    s0: usize,
+    k: usize,
+) -> Option<(usize, usize)> {
+    let toks = &doc.toks;
+    let mut i = s0;
+    while i < k && !toks[i].is_word() {
+        i += 1;
+    }
+    // An opening adverbial up to its comma: "In Iowa, Cruz spoke, saying …".
+    if i < k && (rules.not_name(&toks[i].lower) && rules.pronoun(&toks[i].lower).is_none()) {
+        let comma = (i..k).find(|&x| toks[x].is_punct(','))?;
+        i = comma + 1;
+    }
+    if i >= k {
+        return None;
+    }
+    if rules.pronoun(&toks[i].lower).is_some() {
+        return Some((i, i + 1));
+    }
+    let mut e = i;
+    loop {
+        let word = e < k
+            && toks[e].is_word()
+            && (toks[e].cap
+                || (e == i && rules.is_determiner(&toks[e].lower))
+                || (e > i && toks[e - 1].cap && toks[e].lower == "of"));
+        // "Mr. Trump": the full stop of an honorific or initial.
+        let stop = e < k
+            && e > i
+            && toks[e].is_punct('.')
+            && toks[e - 1].text.chars().count() <= 3
+            && toks.get(e + 1).is_some_and(|n| n.cap);
+        if !(word || stop) {
+            break;
+        }
+        e += 1;
+    }
+    let named = toks[i..e].iter().any(|t| t.cap && !rules.not_name(&t.lower));
+    (e > i && named).then_some((i, e))
+}
+
+/// The speaker phrase starting at token `start` (inverted attribution,
+/// "said Kremlin spokesman Dmitry Peskov").
+pub(super) fn np_after(doc: &Doc<'_>, rules: &Rules, start: usize) -> Option<(usize, usize)> {
+    let toks = &doc.toks;
+    // "said Wednesday a White House official": past the time words.
+    let mut start = start;
+    while start < toks.len()
+        && toks[start].is_word()
+        && is_time_word(&toks[start].lower)
+        && toks[start].lower != "this"
+    {
+        start += 1;
+        if toks.get(start).is_some_and(|t| is_time_noun(&t.lower)) {
+            start += 1;
+        }
+    }
+    let mut e = start;
+    while e < toks.len() && e - start < 10 && toks[e].sentence == toks[start].sentence {
+        let t = &toks[e];
+        if t.is_word() {
+            if is_np_breaker(rules, &t.lower)
+                || (e > start && is_time_word(&t.lower))
+                || (e > start && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ing"))
+            {
+                break;
+            }
+            if e > start
+                && matches!(
+                    t.lower.as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "vor"
+                        | "am"
+                        | "im"
+                        | "auf"
+                        | "gegenüber"
+                )
+            {
+                break;
+            }
+            e += 1;
+        } else if t.is_punct('.')
+            && e > start
+            && toks[e - 1].text.chars().count() <= 3
+            && toks[e - 1].cap
+            && toks.get(e + 1).is_some_and(|n| n.cap)
+        {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    (e > start).then_some((start, e))
+}
+
+pub(super) fn is_time_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "night"
+            | "week"
+            | "month"
+            | "year"
+            | "morning"
+            | "evening"
+            | "afternoon"
+            | "weekend"
+            | "woche"
+            | "monat"
+            | "jahr"
+    )
+}
+
+pub(super) fn is_weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
+pub(super) fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "earlier"
+            | "late"
+            | "last"
+            | "this"
+            | "on"
+            | "montag"
+            | "dienstag"
+            | "mittwoch"
+            | "donnerstag"
+            | "freitag"
+            | "samstag"
+            | "sonntag"
+            | "heute"
+            | "gestern"
+            | "am"
+    )
+}
+
+/// Whether a speaker phrase can speak: it has a name, a pronoun, a
+/// determiner plus a noun, or a plural/collective noun.
+pub(super) fn plausible_speaker(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    table: &EntityTable,
+    np: (usize, usize),
+) -> bool {
+    let toks = &doc.toks;
+    let words: Vec<usize> = (np.0..np.1).filter(|&k| toks[k].is_word()).collect();
+    let Some(&last) = words.last() else { return false };
+    if words.len() == 1 && rules.pronoun(&toks[last].lower).is_some() {
+        return true;
+    }
+    if (np.0..np.1).any(|k| table.at_tok.get(k).copied().flatten().is_some()) {
+        return true;
+    }
+    if words.iter().any(|&k| toks[k].cap) {
+        return true;
+    }
+    let first = &toks[words[0]].lower;
+    rules.is_determiner(first)
+        || toks[last].lower.ends_with('s')
+        || rules.is_title(&toks[last].lower)
+}
+
+/// `“…,” X said` / `“…,” said X` / `„…“, so X` after the closing mark.
+pub(super) fn attribution_after(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    close: usize,
+    quoted: &[bool],
+) -> Option<Attribution> {
+    let toks = &doc.toks;
+    let mut i = close + 1;
+    while toks
+        .get(i)
+        .is_some_and(|t| matches!(t.punct(), Some(',' | '\u{2013}' | '\u{2014}' | '-')))
+    {
+        i += 1;
+    }
+    let start = i;
+    if start >= toks.len() || quoted.get(start).copied().unwrap_or(false) || toks[start].para_start
+    {
+        return None;
+    }
+    // Inverted: cue first.
+    if let Some((cue_end, speech)) = cue_at(doc, rules, start) {
+        let np = np_after(doc, rules, cue_end)?;
+        return Some(Attribution { speaker: np, cue: (start, cue_end), speech });
+    }
+    if rules.is_german() && toks[start].lower == "so" {
+        let np = np_after(doc, rules, start + 1)?;
+        return Some(Attribution { speaker: np, cue: (start, start + 1), speech: true });
+    }
+    // Speaker first: up to 9 words, then the cue.
+    let mut k = start;
+    // Words, and the full stop of "Mr." or an initial.
+    let in_name = |k: usize| {
+        toks[k].is_word()
+            || (toks[k].is_punct('.')
+                && k > start
+                && toks[k - 1].cap
+                && toks[k - 1].text.chars().count() <= 3
+                && toks.get(k + 1).is_some_and(|n| n.cap))
+    };
+    while k < toks.len() && k < start + 10 && in_name(k) {
+        if !toks[k].is_word() {
+            k += 1;
+            continue;
+        }
+        if let Some((cue_end, speech)) = cue_at(doc, rules, k) {
+            if k == start {
+                return None;
+            }
+            let np = np_before(doc, rules, k)?;
+            if np.0 < start {
+                return None;
+            }
+            return Some(Attribution { speaker: (start, k), cue: (k, cue_end), speech })
+                .map(|a| Attribution { speaker: trim_aux(doc, a.speaker), ..a });
+        }
+        k += 1;
+    }
+    None
+}
+
+pub(super) fn trim_aux(doc: &Doc<'_>, np: (usize, usize)) -> (usize, usize) {
+    let mut e = np.1;
+    while e > np.0 + 1 && is_aux(&doc.toks[e - 1].lower) {
+        e -= 1;
+    }
+    (np.0, e)
+}
+
+/// `X said: “…”` / `X told reporters, “…”` / `said X: “…”` before the mark.
+pub(super) fn attribution_before(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    open: usize,
+    quoted: &[bool],
+) -> Option<Attribution> {
+    let toks = &doc.toks;
+    if open == 0 || toks[open].para_start {
+        return None;
+    }
+    let p = &toks[open - 1];
+    // After "that" a quotation is part of reported speech (mixed), not a
+    // direct quote of its own.
+    let opens =
+        matches!(p.punct(), Some(':' | ',')) || (p.is_word() && rules.cue(&p.lower).is_some());
+    if !opens {
+        return None;
+    }
+    // "Pamela Padilla: “…”": a name (or short description) and a colon
+    // opening its sentence or paragraph.
+    if p.is_punct(':') && open >= 2 {
+        let c = open - 1;
+        let mut s = c;
+        while s > 0 && toks[s - 1].is_word() && c - s < 6 && !toks[s].para_start {
+            s -= 1;
+        }
+        let opens_block = s == 0 || toks[s].para_start || toks[s - 1].sentence != toks[s].sentence;
+        let named = (s..c).any(|x| toks[x].cap) && (s..c).all(|x| cue_at(doc, rules, x).is_none());
+        if s < c && opens_block && named {
+            return Some(Attribution { speaker: (s, c), cue: (c, c + 1), speech: true });
+        }
+    }
+    let sentence = toks[open].sentence;
+    // Look back for a cue within 10 tokens.
+    let mut k = open;
+    while k > 0 && open - k < 12 {
+        k -= 1;
+        if toks[k].sentence != sentence && !matches!(p.punct(), Some(':')) || quoted[k] {
+            break;
+        }
+        if let Some((cue_end, speech)) = cue_at(doc, rules, k) {
+            if cue_end > open {
+                continue;
+            }
+            if let Some(np) = np_before(doc, rules, k)
+                && plausible_speaker(doc, rules, &EntityTable::default(), np)
+            {
+                return Some(Attribution { speaker: np, cue: (k, cue_end), speech });
+            }
+            // Inverted: "sagte der Minister: „…“".
+            if let Some(np) = np_after(doc, rules, cue_end)
+                && np.1 <= open
+            {
+                return Some(Attribution { speaker: np, cue: (k, cue_end), speech });
+            }
+            return None;
+        }
+    }
+    None
+}
+
+/// `what he called “…”` / `which X described as “…”`.
+pub(super) fn partial_after_called(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    open: usize,
+) -> Option<Attribution> {
+    let toks = &doc.toks;
+    let mut k = open.checked_sub(1)?;
+    if toks[k].lower == "as" {
+        k = k.checked_sub(1)?;
+    }
+    let verb = &toks[k].lower;
+    if !matches!(
+        verb.as_str(),
+        "called"
+            | "calls"
+            | "described"
+            | "describes"
+            | "termed"
+            | "dubbed"
+            | "labeled"
+            | "labelled"
+            | "nannte"
+            | "bezeichnete"
+    ) {
+        return None;
+    }
+    let np = np_before(doc, rules, k)?;
+    let before = np.0.checked_sub(1).map(|b| toks[b].lower.as_str());
+    if !matches!(before, Some("what" | "which" | "als" | "was")) {
+        return None;
+    }
+    Some(Attribution { speaker: np, cue: (k, k + 1), speech: true })
+}
+
+/// After a cue: skips "reporters", "CNN", "on Tuesday", "in a statement".
+pub(super) fn skip_adverbials(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    mut i: usize,
+    end: usize,
+    cue: &str,
+) -> usize {
+    let toks = &doc.toks;
+    let start = i;
+    if matches!(cue, "told" | "tells" | "tell" | "telling" | "asked" | "urged" | "warned") {
+        // One noun phrase: "reporters", "the BBC", "Fox News".
+        if i < end && toks[i].is_word() && rules.is_determiner(&toks[i].lower) {
+            i += 1;
+        }
+        while i < end && toks[i].is_word() && (toks[i].cap || i == start) && i < start + 4 {
+            i += 1;
+        }
+    }
+    loop {
+        let before = i;
+        if i < end && is_time_word(&toks[i].lower) {
+            i += 1;
+            while i < end
+                && toks[i].is_word()
+                && (toks[i].cap
+                    || is_time_word(&toks[i].lower)
+                    || matches!(
+                        toks[i].lower.as_str(),
+                        "week" | "month" | "year" | "night" | "morning" | "evening" | "afternoon"
+                    ))
+            {
+                i += 1;
+            }
+        }
+        if i + 1 < end
+            && matches!(toks[i].lower.as_str(), "in" | "during" | "at" | "on" | "via" | "through")
+        {
+            let mut j = i + 1;
+            while j < end
+                && j < i + 6
+                && toks[j].is_word()
+                && !matches!(toks[j].lower.as_str(), "that")
+            {
+                if matches!(
+                    toks[j].lower.as_str(),
+                    "statement"
+                        | "interview"
+                        | "briefing"
+                        | "post"
+                        | "letter"
+                        | "tweet"
+                        | "speech"
+                        | "email"
+                        | "conference"
+                        | "call"
+                        | "release"
+                        | "twitter"
+                        | "x"
+                        | "facebook"
+                        | "televised"
+                        | "address"
+                        | "remarks"
+                ) {
+                    i = j + 1;
+                    // "in an interview with CNN"
+                    if i + 1 < end && toks[i].lower == "with" {
+                        i += 1;
+                        while i < end
+                            && toks[i].is_word()
+                            && (toks[i].cap || rules.is_determiner(&toks[i].lower))
+                        {
+                            i += 1;
+                        }
+                    }
+                    break;
+                }
+                j += 1;
+            }
+        }
+        if i == before {
+            break;
+        }
+    }
+    i
+}
+
+/// German adverbs that open a sentence before the verb (V2 order), with the
+/// subject after it: "Dazu sagte Hartmann", "Später erklärte das Gericht".
+pub(super) const GERMAN_ADVERBS: &[&str] = &[
+    "dazu",
+    "später",
+    "hier",
+    "dabei",
+    "zudem",
+    "außerdem",
+    "weiter",
+    "ferner",
+    "so",
+    "damals",
+    "jetzt",
+    "heute",
+    "gestern",
+    "danach",
+    "zuvor",
+    "bereits",
+    "schon",
+    "nun",
+    "dann",
+    "deshalb",
+    "daher",
+    "trotzdem",
+    "allerdings",
+    "jedoch",
+    "dies",
+    "dieser",
+    "diese",
+    "dort",
+    "darüber",
+    "davor",
+    "darauf",
+    "daraufhin",
+    "anschließend",
+    "zunächst",
+    "zuletzt",
+    "inzwischen",
+    "mittlerweile",
+    "ebenso",
+    "gleichzeitig",
+    "zugleich",
+    "stattdessen",
+    "vielmehr",
+    "ebenfalls",
+];

@@ -1,0 +1,478 @@
+//! Reported (indirect) speech, sentence by sentence; German source frames
+//! and Konjunktiv I.
+
+use super::*;
+
+/// Indirect speech in the sentence of tokens `[s0, s1)`.
+pub(super) fn indirect_in_sentence(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    s0: usize,
+    s1: usize,
+    quoted: &[bool],
+    used: &mut [bool],
+) -> Option<RawQuote> {
+    let toks = &doc.toks;
+    // Sentence end without final punctuation.
+    let mut end = s1;
+    while end > s0
+        && toks[end - 1].punct().is_some_and(|c| matches!(c, '.' | '!' | '?'))
+        && !quoted[end - 1]
+    {
+        end -= 1;
+    }
+    // "Poll: Candidates locked in …", "Q: Your mother was deported …": a
+    // short capitalised source and a colon opening the sentence.
+    if let Some(colon) = (s0 + 1..(s0 + 5).min(end)).find(|&x| toks[x].is_punct(':')) {
+        let source = (s0, colon);
+        let capitalised =
+            (s0..colon).all(|x| toks[x].is_word() && (toks[x].cap || toks[x].lower == "of"));
+        let label = matches!(
+            toks[s0].lower.as_str(),
+            "update"
+                | "photo"
+                | "photos"
+                | "note"
+                | "related"
+                | "read"
+                | "watch"
+                | "video"
+                | "source"
+                | "sources"
+                | "image"
+                | "editor"
+                | "editor's"
+                | "correction"
+                | "disclosure"
+                | "credit"
+                | "see"
+                | "more"
+                | "also"
+                | "warning"
+                | "tags"
+                | "topics"
+                | "copyright"
+        );
+        let content = colon + 1;
+        let words = (content..end).filter(|&x| toks[x].is_word()).count();
+        let starts_quoted = quoted.get(content).copied().unwrap_or(true);
+        if capitalised && !label && words >= 3 && !starts_quoted && !used[s0] {
+            mark(used, s0, content);
+            return Some((
+                QuoteKind::Indirect,
+                vec![(content, end)],
+                Some(Attribution { speaker: source, cue: (colon, content), speech: true }),
+                false,
+            ));
+        }
+    }
+    let mut k = s0;
+    while k < end {
+        if quoted[k] || used[k] {
+            k += 1;
+            continue;
+        }
+        if rules.is_german()
+            && let Some(q) = german_frame(doc, s0, end, k)
+        {
+            mark(used, k, k + 1);
+            return Some(q);
+        }
+        let Some((cue_end, speech)) = cue_at(doc, rules, k) else {
+            k += 1;
+            continue;
+        };
+        let according = toks[k].lower == "according";
+        // "According to X, CONTENT." / "CONTENT, according to X."
+        if according {
+            // The source runs to the next comma, or to the sentence end.
+            let comma = (cue_end..end).find(|&x| toks[x].is_punct(',') && !quoted[x]);
+            let np_end = comma.unwrap_or(end);
+            let words_after = |from: usize| (from..end).filter(|&x| toks[x].is_word()).count();
+            let words_before = (s0..k).filter(|&x| toks[x].is_word()).count();
+            if np_end > cue_end {
+                let np = (cue_end, np_end);
+                let attr = Some(Attribution { speaker: np, cue: (k, cue_end), speech });
+                // "According to X, CONTENT." (after a short opener:
+                // "In addition, according to X, …")
+                if let Some(c) = comma
+                    && words_after(c + 1) >= 3
+                    && (words_before <= 3 || words_after(c + 1) > words_before)
+                {
+                    mark(used, k, np_end);
+                    return Some((QuoteKind::Indirect, vec![(c + 1, end)], attr, false));
+                }
+                // "CONTENT, according to X [released on Thursday]."
+                if words_before >= 3 {
+                    let c_end = comma_before(doc, s0, k);
+                    mark(used, k, np_end);
+                    return Some((QuoteKind::Indirect, vec![(s0, c_end)], attr, false));
+                }
+            }
+            k = cue_end;
+            continue;
+        }
+        // ", saying CONTENT": the speaker is the sentence's subject.
+        if k > s0 + 1 && toks[k - 1].is_punct(',') && is_participle_cue(&toks[k].lower) {
+            if let Some(subject) = subject_of(doc, rules, s0, k) {
+                let mut c0 = cue_end;
+                if toks.get(c0).is_some_and(|t| t.lower == "that") {
+                    c0 += 1;
+                }
+                c0 = skip_adverbials(doc, rules, c0, end, &toks[k].lower);
+                if toks.get(c0).is_some_and(|t| t.lower == "that") {
+                    c0 += 1;
+                }
+                if (c0..end).filter(|&x| toks[x].is_word()).count() >= 3 {
+                    mark(used, k, cue_end);
+                    return Some((
+                        QuoteKind::Indirect,
+                        vec![(c0, end)],
+                        Some(Attribution { speaker: subject, cue: (k, cue_end), speech }),
+                        false,
+                    ));
+                }
+            }
+            k = cue_end;
+            continue;
+        }
+        // Post: "CONTENT, X said [adverbials]." or "CONTENT, said X."
+        // After a closing attribution only adverbials may follow ("…, the
+        // official said on Tuesday."), never a clause ("… said they were").
+        let tail_short = |from: usize| {
+            let rest = skip_adverbials(doc, rules, from, end, "");
+            (rest..end).all(|x| !toks[x].is_word())
+                || ((rest..end).filter(|&x| toks[x].is_word()).count() <= 4
+                    && toks.get(rest).is_some_and(|t| t.is_punct(',')))
+        };
+        // "Name, apposition, said …" is a speaker before the cue, not
+        // content before a closing attribution.
+        let apposition = np_with_apposition(doc, rules, s0, k).is_some();
+        if k > s0 + 3 && !apposition {
+            // Inverted: ", said X."
+            if (toks[k - 1].is_punct(',')
+                || toks[k - 1].punct().is_some_and(|c| c == '\u{201d}' || c == '"'))
+                && let Some(np) = np_after(doc, rules, cue_end)
+                && tail_short(np.1)
+            {
+                mark(used, k, np.1);
+                let content_end = comma_before(doc, s0, k);
+                return Some((
+                    QuoteKind::Indirect,
+                    vec![(s0, content_end)],
+                    Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
+                    false,
+                ));
+            }
+            // ", X said."
+            if let Some(np) = np_before(doc, rules, k) {
+                let comma = np.0.checked_sub(1).filter(|&c| c > s0 && toks[c].punct() == Some(','));
+                if let Some(c) = comma
+                    && tail_short(cue_end)
+                    && plausible_speaker(doc, rules, &EntityTable::default(), np)
+                {
+                    mark(used, np.0, cue_end);
+                    return Some((
+                        QuoteKind::Indirect,
+                        vec![(s0, c)],
+                        Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
+                        false,
+                    ));
+                }
+            }
+        }
+        // "X keeps its finances secret but says CONTENT": the subject's.
+        let coordinated =
+            k > s0 + 2 && matches!(toks[k - 1].lower.as_str(), "and" | "but") && !quoted[k - 1];
+        if coordinated
+            && rules.strong_cue(&toks[k].lower)
+            && let Some(subject) = subject_of(doc, rules, s0, k)
+        {
+            let mut c0 = cue_end;
+            if toks.get(c0).is_some_and(|t| t.lower == "that") {
+                c0 += 1;
+            }
+            if (c0..end).filter(|&x| toks[x].is_word()).count() >= 3 {
+                mark(used, k, cue_end);
+                return Some((
+                    QuoteKind::Indirect,
+                    vec![(c0, end)],
+                    Some(Attribution { speaker: subject, cue: (k, cue_end), speech }),
+                    false,
+                ));
+            }
+        }
+        // Pre: "X said (that) CONTENT" / German "X sagte, CONTENT"; the
+        // speaker may carry an apposition: "Brian Murphy, the chairman, said".
+        let np = np_before(doc, rules, k)
+            .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
+            .or_else(|| np_with_apposition(doc, rules, s0, k));
+        let (np, inverted) = match np {
+            Some(np) => (np, false),
+            None if rules.is_german() => match np_after(doc, rules, cue_end) {
+                Some(np) => (np, true),
+                None => {
+                    k = cue_end;
+                    continue;
+                }
+            },
+            None => {
+                k = cue_end;
+                continue;
+            }
+        };
+        let mut c0 = if inverted { np.1 } else { cue_end };
+        let limit = (c0 + 12).min(end);
+        let that = (c0..limit).find(|&x| {
+            !quoted[x]
+                && (toks[x].lower == "that"
+                    || toks[x].lower == "dass"
+                    || toks[x].lower == "whether"
+                    || toks[x].lower == "if")
+        });
+        if let Some(t) = that {
+            // "that" opens the content; German "dass" belongs to it.
+            c0 = if toks[t].lower == "dass" { t } else { t + 1 };
+        } else if is_commitment(&toks[k].lower)
+            && toks.get(cue_end).is_some_and(|t| t.lower == "to")
+        {
+            // "vowed to block …": the infinitive is the content.
+        } else if !rules.is_german() && is_object_cue(&toks[k].lower) {
+            // "called for a ban on …", "asked whether …", "accused the media
+            // of …": what was said is the object.
+            if toks.get(c0).is_some_and(|t| matches!(t.lower.as_str(), "for" | "on")) {
+                c0 += 1;
+            }
+        } else if !rules.strong_cue(&toks[k].lower) {
+            k = cue_end;
+            continue;
+        } else {
+            // Skip the addressee of "told" and time/place adverbials.
+            c0 = skip_adverbials(doc, rules, c0, end, &toks[k].lower);
+            if rules.is_german() {
+                // German reported clauses follow a comma: "sagte, er sei".
+                match (c0..limit).find(|&x| toks[x].is_punct(',')) {
+                    Some(c) => c0 = c + 1,
+                    None => {
+                        k = cue_end;
+                        continue;
+                    }
+                }
+            }
+        }
+        while c0 < end && toks[c0].punct().is_some_and(|c| matches!(c, ',' | ':')) {
+            c0 += 1;
+        }
+        let words = (c0..end).filter(|&x| toks[x].is_word()).count();
+        // Without "that", reported content is a clause, not a prepositional
+        // phrase: "Readers wrote in after the debate" reports nothing.
+        let prepositional = that.is_none()
+            && words <= 5
+            && !is_commitment(&toks[k].lower)
+            && toks.get(c0).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "about"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "after"
+                        | "before"
+                        | "back"
+                        | "during"
+                        | "from"
+                        | "into"
+                        | "of"
+                        | "by"
+                        | "up"
+                        | "out"
+                        | "off"
+                )
+            });
+        if words >= 3 && !prepositional {
+            // Content wholly inside one direct quote: that quote has it.
+            if quoted[c0] && (c0..end).all(|x| quoted[x]) {
+                k = cue_end;
+                continue;
+            }
+            mark(used, np.0, cue_end);
+            return Some((
+                QuoteKind::Indirect,
+                vec![(c0, end)],
+                Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
+                false,
+            ));
+        }
+        k = cue_end;
+    }
+    None
+}
+
+/// Nouns that make "nach …" a source: "nach Angaben der Polizei".
+pub(super) const NACH_SOURCES: &[&str] = &[
+    "angaben",
+    "ansicht",
+    "informationen",
+    "meinung",
+    "aussage",
+    "aussagen",
+    "einschätzung",
+    "auffassung",
+    "darstellung",
+    "worten",
+    "berichten",
+    "untersuchungen",
+    "schätzungen",
+    "erkenntnissen",
+    "polizeiangaben",
+    "medienberichten",
+    "zeugenaussagen",
+    "angaben",
+    "mitteilung",
+    "überzeugung",
+    "einschätzungen",
+    "recherchen",
+];
+
+/// A German source frame at token `k` of the sentence `[s0, end)`:
+/// "Laut X …", "Nach Angaben von X …", "X zufolge …", "…, so X." The
+/// content is the rest of the sentence, in two parts when the frame sits
+/// inside it.
+pub(super) fn german_frame(doc: &Doc<'_>, s0: usize, end: usize, k: usize) -> Option<RawQuote> {
+    let toks = &doc.toks;
+    let w = toks[k].lower.as_str();
+    // The noun phrase of the source: determiners, capitalised words,
+    // adjectives before a noun, genitives.
+    let np_from = |a: usize| {
+        let mut e = a;
+        while e < end {
+            let t = &toks[e];
+            let adjectival = !t.cap
+                && t.is_word()
+                && ["e", "en", "er", "es", "em"].iter().any(|x| t.lower.ends_with(x))
+                && toks.get(e + 1).is_some_and(|n| n.cap || n.is_word());
+            let det = matches!(
+                t.lower.as_str(),
+                "der"
+                    | "die"
+                    | "das"
+                    | "den"
+                    | "dem"
+                    | "des"
+                    | "ein"
+                    | "eine"
+                    | "einer"
+                    | "eines"
+                    | "einem"
+                    | "von"
+                    | "vom"
+            );
+            if t.is_word() && (t.cap || det)
+                || (adjectival && e > a && toks.get(e + 1).is_some_and(|n| n.cap))
+            {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        e
+    };
+    let content = |frame: (usize, usize)| -> Vec<(usize, usize)> {
+        let mut parts = Vec::new();
+        let before_end = comma_before(doc, s0, frame.0);
+        if (s0..before_end).any(|x| toks[x].is_word()) {
+            parts.push((s0, before_end));
+        }
+        let mut after = frame.1;
+        while after < end && toks[after].punct().is_some_and(|c| c == ',') {
+            after += 1;
+        }
+        if (after..end).filter(|&x| toks[x].is_word()).count() >= 2 {
+            parts.push((after, end));
+        }
+        parts
+    };
+    let (speaker, frame) = match w {
+        "laut" | "gemäß" => {
+            let e = np_from(k + 1);
+            if e == k + 1 {
+                return None;
+            }
+            ((k + 1, e), (k, e))
+        }
+        "nach" => {
+            let mut a = k + 1;
+            if toks.get(a).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "eigenen"
+                        | "ersten"
+                        | "jüngsten"
+                        | "offiziellen"
+                        | "bisherigen"
+                        | "vorläufigen"
+                        | "neuesten"
+                        | "übereinstimmenden"
+                )
+            }) {
+                a += 1;
+            }
+            if !toks.get(a).is_some_and(|t| NACH_SOURCES.contains(&t.lower.as_str())) {
+                return None;
+            }
+            let e = np_from(a + 1).max(a + 1);
+            ((a, e), (k, e))
+        }
+        "zufolge" => {
+            // "Der Zeitung zufolge …": the noun phrase before it.
+            let mut a = k;
+            while a > s0 && toks[a - 1].is_word() && k - a < 6 {
+                a -= 1;
+            }
+            if a == k {
+                return None;
+            }
+            ((a, k), (a, k + 1))
+        }
+        "so" if k > s0 + 2 && toks[k - 1].is_punct(',') => {
+            let e = np_from(k + 1);
+            if e == k + 1 || (e..end).any(|x| toks[x].is_word()) {
+                return None;
+            }
+            ((k + 1, e), (k, e))
+        }
+        _ => return None,
+    };
+    let parts = content(frame);
+    if parts.is_empty() {
+        return None;
+    }
+    let speech = true;
+    Some((
+        QuoteKind::Indirect,
+        parts,
+        Some(Attribution { speaker, cue: (k, k + 1), speech }),
+        false,
+    ))
+}
+
+/// German Konjunktiv I forms of the third person, the mark of reported
+/// speech ("er sei", "sie habe", "es gebe").
+pub(super) const KONJUNKTIV_ONE: &[&str] = &[
+    "sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "gebe",
+    "stehe", "gehe", "liege", "komme", "bestehe", "handle", "brauche", "wisse", "trage", "lasse",
+    "sehe", "bleibe", "halte", "mache", "arbeite", "plane", "fehle", "zeige",
+];
+
+/// True when the sentence `[s0, s1)` has a Konjunktiv I verb outside
+/// quotation marks (and not after "ich", where the forms are indicative).
+pub(super) fn konjunktiv_one(doc: &Doc<'_>, s0: usize, s1: usize) -> bool {
+    (s0..s1).any(|x| {
+        let t = &doc.toks[x];
+        t.is_word()
+            && KONJUNKTIV_ONE.contains(&t.lower.as_str())
+            && !(x > s0 && doc.toks[x - 1].lower == "ich")
+    })
+}
