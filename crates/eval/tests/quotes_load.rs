@@ -2,23 +2,17 @@
 //! counts of the data sets' READMEs, every span within its text.
 #![allow(clippy::print_stderr, clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use parallax_eval::quotes::{self, GoldDoc, GoldKind};
-use parallax_eval::stories::default_data_dir;
 
 fn data_dir() -> Option<PathBuf> {
-    let dir = default_data_dir();
-    if dir.join("quotes-polnear/polnear_dev.jsonl").is_file()
-        && dir.join("quotes-german-wikinews/german_wikinews_dev.jsonl").is_file()
-    {
-        return Some(dir);
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("../shared not found at {} (required when CI=true)", dir.display());
-    }
-    eprintln!("SKIPPED: ../shared not found ({})", dir.display());
-    None
+    common::data_dir(&[
+        "quotes-polnear/polnear_dev.jsonl",
+        "quotes-german-wikinews/german_wikinews_dev.jsonl",
+    ])
 }
 
 fn check_spans(docs: &[GoldDoc]) {

@@ -4,6 +4,34 @@
 use super::*;
 
 /// Indirect speech in the sentence of tokens `[s0, s1)`.
+/// Reported speech whose speaker is the subject of the sentence `(s0, end)`,
+/// with the cue at `(k, cue_end)` not right after it: ", saying …",
+/// "… but says …". The content is what follows the cue (and "that").
+fn subject_report(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    (s0, end): (usize, usize),
+    (k, cue_end): (usize, usize),
+    speech: bool,
+    used: &mut [bool],
+) -> Option<RawQuote> {
+    let toks = &doc.toks;
+    let subject = subject_of(doc, rules, s0, k)?;
+    let skip_that =
+        |c: usize| if toks.get(c).is_some_and(|t| t.lower == "that") { c + 1 } else { c };
+    let c0 = skip_that(skip_adverbials(doc, rules, skip_that(cue_end), end, &toks[k].lower));
+    if (c0..end).filter(|&x| toks[x].is_word()).count() < 3 {
+        return None;
+    }
+    mark(used, k, cue_end);
+    Some((
+        QuoteKind::Indirect,
+        vec![(c0, end)],
+        Some(Attribution { speaker: subject, cue: (k, cue_end), speech }),
+        false,
+    ))
+}
+
 pub(super) fn indirect_in_sentence(
     doc: &Doc<'_>,
     rules: &Rules,
@@ -114,24 +142,8 @@ pub(super) fn indirect_in_sentence(
         }
         // ", saying CONTENT": the speaker is the sentence's subject.
         if k > s0 + 1 && toks[k - 1].is_punct(',') && is_participle_cue(&toks[k].lower) {
-            if let Some(subject) = subject_of(doc, rules, s0, k) {
-                let mut c0 = cue_end;
-                if toks.get(c0).is_some_and(|t| t.lower == "that") {
-                    c0 += 1;
-                }
-                c0 = skip_adverbials(doc, rules, c0, end, &toks[k].lower);
-                if toks.get(c0).is_some_and(|t| t.lower == "that") {
-                    c0 += 1;
-                }
-                if (c0..end).filter(|&x| toks[x].is_word()).count() >= 3 {
-                    mark(used, k, cue_end);
-                    return Some((
-                        QuoteKind::Indirect,
-                        vec![(c0, end)],
-                        Some(Attribution { speaker: subject, cue: (k, cue_end), speech }),
-                        false,
-                    ));
-                }
+            if let Some(q) = subject_report(doc, rules, (s0, end), (k, cue_end), speech, used) {
+                return Some(q);
             }
             k = cue_end;
             continue;
@@ -186,21 +198,9 @@ pub(super) fn indirect_in_sentence(
             k > s0 + 2 && matches!(toks[k - 1].lower.as_str(), "and" | "but") && !quoted[k - 1];
         if coordinated
             && rules.strong_cue(&toks[k].lower)
-            && let Some(subject) = subject_of(doc, rules, s0, k)
+            && let Some(q) = subject_report(doc, rules, (s0, end), (k, cue_end), speech, used)
         {
-            let mut c0 = cue_end;
-            if toks.get(c0).is_some_and(|t| t.lower == "that") {
-                c0 += 1;
-            }
-            if (c0..end).filter(|&x| toks[x].is_word()).count() >= 3 {
-                mark(used, k, cue_end);
-                return Some((
-                    QuoteKind::Indirect,
-                    vec![(c0, end)],
-                    Some(Attribution { speaker: subject, cue: (k, cue_end), speech }),
-                    false,
-                ));
-            }
+            return Some(q);
         }
         // Pre: "X said (that) CONTENT" / German "X sagte, CONTENT"; the
         // speaker may carry an apposition: "Brian Murphy, the chairman, said".
