@@ -12,7 +12,9 @@
 //! [`CompareConfig::synonym_cost`] instead of a full substitution, so
 //! "hysteria and hyperbole" ~ "hysteria and exaggeration". Direct quotes
 //! compare every word; when either side is reported speech only content
-//! words count (person and tense shift: "we will" → "they would").
+//! words count (person and tense shift: "we will" → "they would"). Two
+//! quotes that fail the verbatim test still match as paraphrases when the
+//! shorter's content words (five or more) are 65 % contained in the longer's.
 //! Editorial insertions in square brackets are left out, and a quantity
 //! counts as one word, its normalised value ("5%" = "5 percent"). Only
 //! direct quotes can be `identical`. Groups are built
@@ -192,6 +194,36 @@ fn relate(a: &[&Tok], b: &[&Tok], cfg: &CompareConfig) -> Option<(f32, bool)> {
     (c >= cfg.quote_min_containment).then_some((c * 0.9, false))
 }
 
+/// Least content words of the shorter quote for a paraphrase match.
+const PARAPHRASE_MIN_WORDS: usize = 5;
+/// Share of the shorter quote's content words (0–1) found in order in the
+/// longer's for a paraphrase match (the example corpus's two renderings of
+/// Vireland's remark, "a great deal of panic and overstatement … we have
+/// the engineers" / "a lot of panic and exaggeration … we have engineers",
+/// keep 6 of 9).
+const PARAPHRASE_MIN_CONTAINMENT: f32 = 0.65;
+
+/// Two renderings of one utterance that differ in their function words
+/// ("We have engineers, we have money and, since today, we also have a
+/// plan" / "We have the engineers, we have the money, and as of today we
+/// have the plan"): the shorter's content words (at least
+/// [`PARAPHRASE_MIN_WORDS`]) found in order in the longer, synonyms
+/// allowed, at [`PARAPHRASE_MIN_CONTAINMENT`]. Scored below any verbatim
+/// match.
+fn paraphrase(a: &QuoteRec, b: &QuoteRec, preps: &[Prepared]) -> Option<f32> {
+    let content = |q: &QuoteRec| -> Vec<&Tok> {
+        let p = &preps[q.article];
+        q.toks.iter().map(|&i| &p.toks[i]).filter(|t| t.content() || t.quantity).collect()
+    };
+    let (ca, cb) = (content(a), content(b));
+    let short = ca.len().min(cb.len());
+    if short < PARAPHRASE_MIN_WORDS {
+        return None;
+    }
+    let c = lcs(&ca, &cb) as f32 / short as f32;
+    (c >= PARAPHRASE_MIN_CONTAINMENT).then_some(c * 0.5)
+}
+
 /// The changed word runs of `b` against the reference `a`.
 fn changes(a: &[&Tok], b: &[&Tok], cfg: &CompareConfig) -> Vec<ChangeOut> {
     let (_, ops) = align(a, b, cfg.synonym_cost);
@@ -269,6 +301,8 @@ pub(crate) fn group(quotes: &[QuoteRec], preps: &[Prepared], cfg: &CompareConfig
                 let wb = words(qb, qa, &preps[qb.article]);
                 if let Some((score, identical)) = relate(&wa, &wb, cfg) {
                     pairs.push((score, i, j, identical));
+                } else if let Some(score) = paraphrase(qa, qb, preps) {
+                    pairs.push((score, i, j, false));
                 }
             }
         }

@@ -62,14 +62,25 @@ fn entity_name<'a>(c: &'a Comparison, id: &'a str) -> &'a str {
     c.entities.iter().find(|e| e.id == id).map_or(id, |e| e.name.as_str())
 }
 
-fn changes_line(g: &QuoteGroupOut) -> Vec<String> {
+fn changes_line(c: &Comparison, l: &Labels<'_>, g: &QuoteGroupOut) -> Vec<String> {
+    let several = g.differences.len() > 1;
     g.differences
         .iter()
-        .flat_map(|d| d.changes.iter())
-        .map(|ch| {
-            let from = if ch.from.is_empty() { "∅" } else { &ch.from };
-            let to = if ch.to.is_empty() { "∅" } else { &ch.to };
-            format!("{from} → {to}{}", if ch.synonym { " (synonym)" } else { "" })
+        .filter(|d| !d.changes.is_empty())
+        .map(|d| {
+            let list: Vec<String> = d
+                .changes
+                .iter()
+                .map(|ch| {
+                    let from = if ch.from.is_empty() { "∅" } else { &ch.from };
+                    let to = if ch.to.is_empty() { "∅" } else { &ch.to };
+                    format!("{from} → {to}{}", if ch.synonym { " (synonym)" } else { "" })
+                })
+                .collect();
+            match quote(c, &d.quote).filter(|_| several) {
+                Some(q) => format!("{}: {}", l.of_article(&q.article), list.join(", ")),
+                None => list.join(", "),
+            }
         })
         .collect()
 }
@@ -241,7 +252,7 @@ pub fn text_with_width(c: &Comparison, color: bool, width: usize) -> String {
         for q in g.quotes.iter().filter_map(|id| quote(c, id)) {
             let _ = writeln!(o, "    {}: {}", l.of_article(&q.article), one_line(&q.text, 140));
         }
-        let ch = changes_line(g);
+        let ch = changes_line(c, &l, g);
         if !ch.is_empty() {
             let _ = writeln!(o, "    wording: {}", paint("35", &ch.join("; ")));
         }
@@ -356,7 +367,7 @@ pub fn markdown(c: &Comparison) -> String {
         for q in g.quotes.iter().filter_map(|id| quote(c, id)) {
             let _ = writeln!(o, "  - {}: {}", l.of_article(&q.article), md(&q.text));
         }
-        let ch = changes_line(g);
+        let ch = changes_line(c, &l, g);
         if !ch.is_empty() {
             let _ = writeln!(o, "  - wording: {}", md(&ch.join("; ")));
         }
@@ -486,7 +497,7 @@ pub fn html(c: &Comparison) -> String {
         for q in g.quotes.iter().filter_map(|id| quote(c, id)) {
             let _ = write!(o, "<li>{}: {}</li>", e(&l.of_article(&q.article)), e(&q.text));
         }
-        let ch = changes_line(g);
+        let ch = changes_line(c, &l, g);
         if !ch.is_empty() {
             let _ = write!(o, "<li class=\"muted\">wording: {}</li>", e(&ch.join("; ")));
         }

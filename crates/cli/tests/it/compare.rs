@@ -308,6 +308,12 @@ fn example_stories() {
         .find(|g| g["speaker"] == "Tomas Vireland")
         .expect("Vireland quote group");
     assert_eq!(g["relation"], "variant");
+    // "a great deal of panic and overstatement" (Lakeside Post, Harbour
+    // Herald) and "a lot of panic and exaggeration" (Northgate Times).
+    let outlets_of_g: Vec<&str> =
+        g["outlets"].as_array().unwrap().iter().map(|o| o.as_str().unwrap()).collect();
+    assert!(outlets_of_g.len() >= 3, "{g:#}");
+    assert!(outlets_of_g.contains(&"Northgate Times"), "{g:#}");
     let outlets = c["outlets"].as_array().unwrap();
     for (outlet, person) in [
         ("Northgate Times", "Jonah Abernethy"),
