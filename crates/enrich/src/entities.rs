@@ -336,6 +336,29 @@ fn candidate(doc: &Doc<'_>, rules: &Rules, lex: &Lexicon, i: usize, j: usize) ->
         if words.len() >= 2 { words.first().and_then(|w| lex.first_name_info(w)) } else { None };
     let place =
         lex.place(name_text).is_some() || (words.len() == 1 && lex.place(words[0]).is_some());
+    // "Al Jazeera's …" (a possessive before another name) and "Key European
+    // countries" (a demonym inside) are not people, whatever first name
+    // they start with.
+    let possessive_end = toks[name_end - 1].bare().len() < toks[name_end - 1].text.len();
+    let has_demonym = words.iter().skip(1).any(|w| {
+        crate::lexicon::demonym(w).is_some()
+            || matches!(
+                w.to_lowercase().as_str(),
+                "european"
+                    | "african"
+                    | "asian"
+                    | "arab"
+                    | "latin"
+                    | "western"
+                    | "eastern"
+                    | "northern"
+                    | "southern"
+                    | "nordic"
+                    | "baltic"
+                    | "balkan"
+            )
+    });
+    let first = first.filter(|_| !possessive_end && !has_demonym);
     if let Some(info) = first
         && (personal || !place)
     {

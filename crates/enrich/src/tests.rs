@@ -406,3 +406,13 @@ fn appositions_with_of_and_names_that_hold_titles_or_possessives() {
     );
     assert!(names.iter().any(|n| n.0 == "St. Michael's Road"), "{names:?}");
 }
+
+#[test]
+fn a_closing_attribution_with_an_apposition() {
+    let text = "\"There has been a great deal of panic,\" Lorvanian Foreign Minister Tomas Vireland, \
+                who chaired the meeting, told a news conference.";
+    let (_, body, speaker, name) = one(text, "en");
+    assert_eq!(body, "\"There has been a great deal of panic,\"");
+    assert_eq!(speaker.as_deref(), Some("Lorvanian Foreign Minister Tomas Vireland"));
+    assert_eq!(name.as_deref(), Some("Tomas Vireland"));
+}

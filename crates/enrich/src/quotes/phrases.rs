@@ -586,7 +586,18 @@ pub(super) fn attribution_after(
                 && toks[k - 1].text.chars().count() <= 3
                 && toks.get(k + 1).is_some_and(|n| n.cap))
     };
-    while k < toks.len() && k < start + 10 && in_name(k) {
+    // The speaker may carry an apposition between commas: "Tomas Vireland,
+    // who chaired the meeting, told …"; the speaker is then the name part.
+    let mut first_comma = None;
+    while k < toks.len() && k < start + 10 + if first_comma.is_some() { 12 } else { 0 } {
+        if toks[k].is_punct(',') && k > start && toks[k].sentence == toks[start].sentence {
+            first_comma.get_or_insert(k);
+            k += 1;
+            continue;
+        }
+        if !in_name(k) {
+            break;
+        }
         if !toks[k].is_word() {
             k += 1;
             continue;
@@ -595,12 +606,23 @@ pub(super) fn attribution_after(
             if k == start {
                 return None;
             }
-            let np = np_before(doc, rules, k)?;
-            if np.0 < start {
-                return None;
-            }
-            return Some(Attribution { speaker: (start, k), cue: (k, cue_end), speech })
-                .map(|a| Attribution { speaker: trim_aux(doc, a.speaker), ..a });
+            let speaker = match first_comma {
+                // The apposition must close right before the cue.
+                Some(c) if toks[k - 1].is_punct(',') => (start, c),
+                Some(_) => return None,
+                None => {
+                    let np = np_before(doc, rules, k)?;
+                    if np.0 < start {
+                        return None;
+                    }
+                    (start, k)
+                }
+            };
+            return Some(Attribution {
+                speaker: trim_aux(doc, speaker),
+                cue: (k, cue_end),
+                speech,
+            });
         }
         k += 1;
     }
