@@ -96,15 +96,8 @@ pub(crate) struct StoreOpt {
 
 #[derive(Debug, Args)]
 pub(crate) struct ExtractArgs {
-    /// Files or directories to read; `-` reads standard input.
-    #[arg(value_name = "PATH")]
-    pub(crate) paths: Vec<String>,
-    /// Fetch a page over HTTP(S) (repeatable).
-    #[arg(long = "url", value_name = "URL")]
-    pub(crate) urls: Vec<String>,
-    /// Allow fetching from private, loopback and link-local addresses.
-    #[arg(long)]
-    pub(crate) allow_private: bool,
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
     /// Name and place lists (from `scripts/fetch-lexicons.sh`); default:
     /// PARALLAX_LEXICONS, then ./lexicons.
     #[arg(long, value_name = "DIR")]
@@ -113,6 +106,16 @@ pub(crate) struct ExtractArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct CompareArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+    #[command(flatten)]
+    pub(crate) report: CompareReportArgs,
+}
+
+/// Articles given on the command line (`extract`, `compare`): read like
+/// `ingest` reads them, stored nowhere.
+#[derive(Debug, Args)]
+pub(crate) struct InputArgs {
     /// Files or directories to read; `-` reads standard input.
     #[arg(value_name = "PATH")]
     pub(crate) paths: Vec<String>,
@@ -122,8 +125,6 @@ pub(crate) struct CompareArgs {
     /// Allow fetching from private, loopback and link-local addresses.
     #[arg(long)]
     pub(crate) allow_private: bool,
-    #[command(flatten)]
-    pub(crate) report: CompareReportArgs,
 }
 
 /// How a comparison is reported (shared by `compare` and `story --compare`).

@@ -294,8 +294,25 @@ pub(crate) fn gather(
     (docs, rejects)
 }
 
-/// Reads inputs and URLs into articles, without a store: for commands that
-/// look at articles given on the command line (`parallax extract`).
+/// Reads the articles given on the command line (`extract`, `compare`),
+/// without a store; an error when nothing was given.
+pub(crate) fn collect_input(
+    input: &crate::args::InputArgs,
+) -> anyhow::Result<(Vec<Article>, Vec<Reject>)> {
+    if input.paths.is_empty() && input.urls.is_empty() {
+        anyhow::bail!("nothing to read: give files, directories, `-` for stdin, or --url URL");
+    }
+    let cfg = IngestConfig {
+        fetch: parallax_ingest::FetchConfig {
+            allow_private: input.allow_private,
+            ..parallax_ingest::FetchConfig::default()
+        },
+        ..IngestConfig::default()
+    };
+    Ok(collect(&input.paths, &input.urls, &cfg))
+}
+
+/// Reads inputs and URLs into articles, without a store.
 pub(crate) fn collect(
     inputs: &[String],
     urls: &[String],

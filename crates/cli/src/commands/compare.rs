@@ -9,14 +9,13 @@ use std::time::Instant;
 use anyhow::Context;
 use parallax_compare::{ArticleInput, CompareConfig, Comparer, Comparison, WordNet, render};
 use parallax_enrich::Enricher;
-use parallax_ingest::{FetchConfig, IngestConfig};
 use parallax_model::Article;
 use parallax_text::Analyzer;
 use rayon::prelude::*;
 
 use crate::args::{BenchCompareArgs, CompareArgs, CompareFormat, CompareReportArgs};
 use crate::commands::extract::load_lexicon;
-use crate::pipeline::{collect, enrich_with};
+use crate::pipeline::{collect_input, enrich_with};
 use crate::printer;
 use crate::settings::Settings;
 
@@ -82,17 +81,10 @@ fn comparer(lexicons: Option<&Path>) -> anyhow::Result<Comparer> {
 }
 
 pub(crate) fn run(s: &Settings, a: CompareArgs) -> anyhow::Result<ExitCode> {
-    if a.paths.is_empty() && a.urls.is_empty() {
-        anyhow::bail!("nothing to read: give files, directories, `-` for stdin, or --url URL");
-    }
-    let cfg = IngestConfig {
-        fetch: FetchConfig { allow_private: a.allow_private, ..FetchConfig::default() },
-        ..IngestConfig::default()
-    };
+    let (articles, rejects) = collect_input(&a.input)?;
     let lexicons = a.report.lexicons.as_deref();
     let enricher = Enricher::new(load_lexicon(lexicons)?);
     let comparer = comparer(lexicons)?;
-    let (articles, rejects) = collect(&a.paths, &a.urls, &cfg);
     for r in &rejects {
         printer::eprintln(&format!("rejected: {r}"));
     }

@@ -4,14 +4,13 @@ use std::process::ExitCode;
 
 use parallax_enrich::lexicon::Lexicon;
 use parallax_enrich::{Enricher, ExtractionOut};
-use parallax_ingest::{FetchConfig, IngestConfig};
 use parallax_model::Article;
 use parallax_text::Analyzer;
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::args::ExtractArgs;
-use crate::pipeline::{collect, enrich_with};
+use crate::pipeline::{collect_input, enrich_with};
 use crate::printer;
 use crate::settings::Settings;
 
@@ -56,15 +55,8 @@ pub(crate) fn extract_article(
 }
 
 pub(crate) fn run(s: &Settings, a: ExtractArgs) -> anyhow::Result<ExitCode> {
-    if a.paths.is_empty() && a.urls.is_empty() {
-        anyhow::bail!("nothing to read: give files, directories, `-` for stdin, or --url URL");
-    }
-    let cfg = IngestConfig {
-        fetch: FetchConfig { allow_private: a.allow_private, ..FetchConfig::default() },
-        ..IngestConfig::default()
-    };
+    let (articles, rejects) = collect_input(&a.input)?;
     let enricher = Enricher::new(load_lexicon(a.lexicons.as_deref())?);
-    let (articles, rejects) = collect(&a.paths, &a.urls, &cfg);
     let analyzer = Analyzer::new();
     let done: Vec<_> =
         articles.into_par_iter().map(|art| extract_article(&analyzer, &enricher, art)).collect();
