@@ -14,7 +14,7 @@
 //! run only counts as a name when a first name, honorific, title or
 //! gazetteer entry backs it, or when it is a surname seen before.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use parallax_model::Span;
 use parallax_text::fold_diacritics;
@@ -101,10 +101,37 @@ struct Cand {
     personal: bool,
 }
 
+/// How each word is written across the article, gathered once so that
+/// capitalisation questions about a word do not rescan the text.
+struct Seen<'d> {
+    /// Words that appear in lower case.
+    lowered: HashSet<&'d str>,
+    /// Words that appear capitalised away from a sentence start.
+    mid_caps: HashSet<&'d str>,
+}
+
+impl<'d> Seen<'d> {
+    fn new(doc: &'d Doc<'_>) -> Seen<'d> {
+        let mut seen = Seen { lowered: HashSet::new(), mid_caps: HashSet::new() };
+        for (k, t) in doc.toks.iter().enumerate() {
+            if !t.is_word() {
+                continue;
+            }
+            if !t.cap {
+                seen.lowered.insert(t.lower.as_str());
+            } else if !sentence_initial(doc, k) {
+                seen.mid_caps.insert(t.lower.as_str());
+            }
+        }
+        seen
+    }
+}
+
 /// Finds the entities of `doc`.
 pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon) -> EntityTable {
     let rules = Rules::for_lang(doc.lang);
     let toks = &doc.toks;
+    let seen = Seen::new(doc);
     let mut cands: Vec<Cand> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -142,12 +169,12 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon) -> EntityTable {
                 break;
             }
         }
-        if let Some(c) = candidate(doc, rules, lex, i, j) {
+        if let Some(c) = candidate(doc, rules, lex, &seen, i, j) {
             cands.push(c);
         }
         i = j;
     }
-    group(doc, rules, lex, cands)
+    group(doc, rules, lex, &seen, cands)
 }
 
 /// Words that end street, building and landmark names.
@@ -224,7 +251,14 @@ fn is_open_punct(c: char) -> bool {
 }
 
 /// Builds the candidate for the capitalised run `[i, j)`.
-fn candidate(doc: &Doc<'_>, rules: &Rules, lex: &Lexicon, i: usize, j: usize) -> Option<Cand> {
+fn candidate(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    lex: &Lexicon,
+    seen: &Seen<'_>,
+    i: usize,
+    j: usize,
+) -> Option<Cand> {
     let toks = &doc.toks;
     let mut a = i;
     let mut gender = None;
@@ -279,7 +313,8 @@ fn candidate(doc: &Doc<'_>, rules: &Rules, lex: &Lexicon, i: usize, j: usize) ->
     // Leading words that are not names at a sentence start ("Asked …").
     while name_start < j && sentence_initial(doc, name_start) {
         let t = &toks[name_start];
-        if rules.not_name(&t.lower) || (j - name_start == 1 && lowercase_elsewhere(doc, name_start))
+        if rules.not_name(&t.lower)
+            || (j - name_start == 1 && seen.lowered.contains(t.lower.as_str()))
         {
             name_start += 1;
         } else {
@@ -413,14 +448,14 @@ fn strip_honorific_text(role: &str) -> String {
     role.trim().trim_start_matches("the ").trim_start_matches("The ").to_string()
 }
 
-/// True when the word at `i` also appears in lower case in the article.
-fn lowercase_elsewhere(doc: &Doc<'_>, i: usize) -> bool {
-    let w = &doc.toks[i].lower;
-    doc.toks.iter().any(|t| t.is_word() && !t.cap && &t.lower == w)
-}
-
 /// Groups candidates into entities: full names first, then short forms.
-fn group(doc: &Doc<'_>, rules: &Rules, lex: &Lexicon, cands: Vec<Cand>) -> EntityTable {
+fn group(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    lex: &Lexicon,
+    seen: &Seen<'_>,
+    cands: Vec<Cand>,
+) -> EntityTable {
     let toks = &doc.toks;
     let mut table = EntityTable { at_tok: vec![None; toks.len()], ..Default::default() };
     let mut by_key: HashMap<String, usize> = HashMap::new();
@@ -457,7 +492,7 @@ fn group(doc: &Doc<'_>, rules: &Rules, lex: &Lexicon, cands: Vec<Cand>) -> Entit
                 // A lone unbacked capitalised word is no name when it is German
                 // (every noun is capitalised) or only ever opens sentences.
                 let lone = c.kind == EntityKind::Other && words.len() == 1 && !c.personal;
-                if lone && (rules.is_german() || is_sentence_only_word(doc, c)) {
+                if lone && (rules.is_german() || is_sentence_only_word(doc, seen, c)) {
                     None
                 } else {
                     let name = doc.slice(doc.span_of(c.name.0, c.name.1)).to_string();
@@ -521,16 +556,11 @@ fn group(doc: &Doc<'_>, rules: &Rules, lex: &Lexicon, cands: Vec<Cand>) -> Entit
     table
 }
 
-/// A single capitalised word seen only at sentence starts: not a name.
-fn is_sentence_only_word(doc: &Doc<'_>, c: &Cand) -> bool {
-    let w = &doc.toks[c.name.0].lower;
-    let all_initial = doc
-        .toks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.is_word() && &t.lower == w)
-        .all(|(k, t)| !t.cap || sentence_initial(doc, k));
-    all_initial || lowercase_elsewhere(doc, c.name.0)
+/// A single capitalised word seen only at sentence starts, or also in lower
+/// case: not a name.
+fn is_sentence_only_word(doc: &Doc<'_>, seen: &Seen<'_>, c: &Cand) -> bool {
+    let w = doc.toks[c.name.0].lower.as_str();
+    !seen.mid_caps.contains(w) || seen.lowered.contains(w)
 }
 
 /// Roles from appositions: "Rubio, the top US diplomat," and

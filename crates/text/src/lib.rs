@@ -61,4 +61,5 @@ pub use analyzer::{Analysis, Analyzer};
 pub use lang::{Lang, UnknownLang};
 pub use normalize::fold_diacritics;
 pub use parallax_model::Span;
+pub use stop::{WordBuild, WordHasher};
 pub use token::{Token, TokenKind};

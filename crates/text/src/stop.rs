@@ -7,7 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// than SipHash on the short words these maps hold, and the keys are word
 /// lists and news vocabulary, not attacker-chosen.
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct WordHasher(u64);
+pub struct WordHasher(u64);
 
 const K: u64 = 0x9e37_79b9_7f4a_7c15;
 
@@ -48,7 +48,7 @@ impl Hasher for WordHasher {
 }
 
 /// Build hasher for [`WordHasher`].
-pub(crate) type WordBuild = BuildHasherDefault<WordHasher>;
+pub type WordBuild = BuildHasherDefault<WordHasher>;
 
 /// The stop words of one language.
 pub(crate) type StopSet = HashSet<&'static str, WordBuild>;

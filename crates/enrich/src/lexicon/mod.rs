@@ -25,7 +25,6 @@ mod tests;
 
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -69,52 +68,8 @@ pub const LEXICONS_ENV: &str = "PARALLAX_LEXICONS";
 /// The file whose presence marks a lexicon directory.
 const MARKER: &str = "nam_dict.txt";
 
-/// A map keyed by folded names, with [`KeyHasher`].
-pub(crate) type KeyMap<V> = HashMap<String, V, BuildHasherDefault<KeyHasher>>;
-
-/// A multiply-fold hash taking 8 bytes at a time: several times faster than
-/// SipHash on short names, which are word lists and news text, not
-/// attacker-chosen keys.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct KeyHasher(u64);
-
-impl KeyHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        // 64x64 -> 128-bit product with its halves XORed: every input bit
-        // reaches every output bit, low bits included.
-        let m = u128::from(self.0 ^ word) * 0x9e37_79b9_7f4a_7c15_u128;
-        self.0 = (m as u64) ^ ((m >> 64) as u64);
-    }
-}
-
-impl Hasher for KeyHasher {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-}
+/// A map keyed by folded names, with parallax-text's fast word hasher.
+pub(crate) type KeyMap<V> = HashMap<String, V, parallax_text::WordBuild>;
 
 /// Name and place lists. Cloning is cheap (the lists are shared), and a
 /// `Lexicon` can be used from many threads.

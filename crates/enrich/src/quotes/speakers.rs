@@ -83,12 +83,11 @@ pub(super) fn resolve_speaker(
             // else the latest compatible person outside quotes.
             let near_prev = prev.filter(|q| {
                 let last = q.parts.last().map_or(0, |p| p.end as usize);
-                let sentence_of = |byte: usize| {
-                    toks.iter()
-                        .find(|t| t.span.start as usize >= byte)
-                        .map_or(u32::MAX, |t| t.sentence)
-                };
-                sentence_of(last) + 2 >= toks[np.0].sentence
+                // The sentence of the first token at or after the quote's end
+                // (tokens are in text order).
+                let at = toks.partition_point(|t| (t.span.start as usize) < last);
+                toks.get(at).map_or(u32::MAX, |t| t.sentence).saturating_add(2)
+                    >= toks[np.0].sentence
             });
             let prev_entity =
                 near_prev.and_then(|q| q.speaker.as_ref()).and_then(|s| s.entity).filter(|&e| {
