@@ -22,6 +22,10 @@
 //!    metadata) and returns an [`Article`] or a [`Reject`]. It has no I/O, so callers run
 //!    it on a thread pool.
 //!
+//! [`Watcher`] (module [`watch`]) polls a list of feeds ([`FeedList`], OPML or
+//! text) on an interval with conditional requests and back-off, and returns only
+//! new items, as the same [`Unit`]s.
+//!
 //! [`Fetcher`] fetches URLs with time-outs, a size cap, a redirect limit, gzip, and
 //! refusal of private, loopback and link-local addresses (checked on every connection,
 //! redirects included, after DNS resolution).
@@ -55,6 +59,7 @@ mod sniff;
 mod text;
 mod unit;
 mod warc;
+pub mod watch;
 
 pub use config::IngestConfig;
 pub use fetch::{FetchConfig, Fetched, Fetcher, is_public_ip};
@@ -62,5 +67,9 @@ pub use read::{read, read_bytes, read_path, read_stdin};
 pub use sniff::{Format, sniff};
 pub use unit::{DocKind, Hints, RawDoc, Unit};
 pub use warc::write_record as write_warc_record;
+pub use watch::{
+    FeedList, FeedReport, FeedSpec, FeedStatus, LineIssue, PollOutcome, PollRound, WatchConfig,
+    WatchError, WatchState, Watcher,
+};
 
 pub use parallax_model::{Article, Reject};
