@@ -31,11 +31,12 @@ echo "== Python reference (datasketch + scikit-learn), $N docs"
 PY_JSON=$("$OUT/venv/bin/python" "$REF/pipeline_bench.py" run "$INPUT" --json)
 echo "$PY_JSON"
 
-echo "== parallax ingest (JSONL → text analysis → dedup → stories → SQLite), $N docs"
+# --no-who: the reference does no entity or quote extraction; like for like.
+echo "== parallax ingest --no-who (JSONL → text analysis → dedup → stories → SQLite), $N docs"
 DATA=$(mktemp -d)
 START=$(date +%s.%N)
 /usr/bin/time -f "%M" -o "$OUT/parallax.maxrss" ./target/release/parallax --no-progress --json \
-  ingest --data "$DATA" "$INPUT" > "$OUT/parallax.json" || [ $? -eq 3 ]
+  ingest --no-who --data "$DATA" "$INPUT" > "$OUT/parallax.json" || [ $? -eq 3 ]
 END=$(date +%s.%N)
 rm -rf "$DATA"
 cat "$OUT/parallax.json"

@@ -78,6 +78,19 @@ pub(crate) enum Command {
     /// (or `--json`) prints the versioned contract described by
     /// schema/comparison.v1.schema.json; `html` is a self-contained page.
     Compare(CompareArgs),
+    /// Serve the store over HTTP: the JSON API, the web UI and search.
+    ///
+    /// Opens (or creates) the store in the data directory, brings the search
+    /// index up to date, and serves until Ctrl-C. Writes through the API need
+    /// `--token` (or PARALLAX_TOKEN) when one is set; `--read-only` refuses them
+    /// and lets another process ingest into the same store meanwhile.
+    Serve(ServeArgs),
+    /// Poll RSS/Atom feeds and ingest new items as they appear, while serving.
+    ///
+    /// Conditional GET (ETag, Last-Modified), exponential back-off on errors
+    /// (a dead feed is reported and never stops the others); feed state is
+    /// kept in the data directory between runs.
+    Watch(WatchArgs),
     /// Measure quality on labelled data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -187,6 +200,13 @@ pub(crate) struct IngestArgs {
     /// about 3× faster (see README for the measured trade-off).
     #[arg(long, value_enum, default_value_t = ExtractorArg::Combined)]
     pub(crate) extractor: ExtractorArg,
+    /// Name and place lists for who said what (default: PARALLAX_LEXICONS, then ./lexicons).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) lexicons: Option<PathBuf>,
+    /// Skip who said what (entities and quotes): faster, but the story pages
+    /// and the people and quote search have nothing for these articles.
+    #[arg(long)]
+    pub(crate) no_who: bool,
 }
 
 #[derive(Debug, Args)]
@@ -404,6 +424,32 @@ pub(crate) enum BenchCommand {
     /// documents of one topic (repeated with new ids past its size) and from
     /// the seed pair repeated.
     Compare(BenchCompareArgs),
+    /// Load on `parallax serve` over a store of N generated articles: a fixed
+    /// request rate (open loop: latency counted from each request's scheduled
+    /// time), then as fast as C connections go; story list, story pages and
+    /// search; requests/s, p50/p90/p99 latency and the server's peak memory.
+    Serve(BenchServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct BenchServeArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreOpt,
+    /// Articles in the store (generated and ingested when it holds fewer).
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    pub(crate) articles: usize,
+    /// Requests per second of the open-loop phase.
+    #[arg(long, value_name = "R", default_value_t = 200.0)]
+    pub(crate) rate: f64,
+    /// Length of each phase.
+    #[arg(long, value_name = "D", default_value = "30s", value_parser = parse_duration)]
+    pub(crate) duration: std::time::Duration,
+    /// Client connections.
+    #[arg(long, value_name = "C", default_value_t = 32)]
+    pub(crate) connections: usize,
+    /// Name and place lists for who said what at ingest.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) lexicons: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -470,4 +516,87 @@ pub(crate) struct BenchIngestArgs {
     /// Seed of the text generator.
     #[arg(long, default_value_t = 7)]
     pub(crate) seed: u64,
+}
+
+/// Options of the HTTP server, shared by `serve` and `watch`.
+#[derive(Debug, Args)]
+pub(crate) struct HttpOpts {
+    /// Address to listen on.
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
+    pub(crate) addr: std::net::SocketAddr,
+    /// Bearer token that write endpoints require.
+    #[arg(long, env = "PARALLAX_TOKEN", value_name = "TOKEN", hide_env_values = true)]
+    pub(crate) token: Option<String>,
+    /// Largest request body, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 8)]
+    pub(crate) max_body_mib: usize,
+    /// Time limit per request, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    pub(crate) request_timeout: u64,
+    /// Allow cross-origin requests from this origin (repeatable); none by default.
+    #[arg(long = "cors", value_name = "ORIGIN")]
+    pub(crate) cors: Vec<String>,
+    /// Allow fetching (feeds, pages) from private, loopback and link-local addresses.
+    #[arg(long)]
+    pub(crate) allow_private: bool,
+    /// Name, place and WordNet lists (default: PARALLAX_LEXICONS, then ./lexicons).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) lexicons: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ServeArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreOpt,
+    #[command(flatten)]
+    pub(crate) http: HttpOpts,
+    /// Refuse writes through the API (another process may ingest meanwhile).
+    #[arg(long)]
+    pub(crate) read_only: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct WatchArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreOpt,
+    #[command(flatten)]
+    pub(crate) http: HttpOpts,
+    /// Feeds to poll: an OPML file, or a text file with one URL per line.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) feeds: PathBuf,
+    /// Time between polls of one feed: `90s`, `5m`, `1h` or seconds.
+    #[arg(long, value_name = "D", default_value = "5m", value_parser = parse_duration)]
+    pub(crate) interval: std::time::Duration,
+    /// Fetch each new item's link and extract the page instead of using the
+    /// item's own summary.
+    #[arg(long)]
+    pub(crate) follow: bool,
+    /// Poll and ingest only; do not serve HTTP.
+    #[arg(long)]
+    pub(crate) no_serve: bool,
+    /// Stop after this many polling rounds (for tests and one-off runs).
+    #[arg(long, value_name = "N")]
+    pub(crate) rounds: Option<u64>,
+}
+
+/// Parses `90s`, `5m`, `1h`, `2d` or a number of seconds.
+pub(crate) fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    let s = s.trim();
+    let (num, unit) = match s.find(|c: char| !c.is_ascii_digit() && c != '.') {
+        Some(i) => (&s[..i], &s[i..]),
+        None => (s, "s"),
+    };
+    let n: f64 = num.parse().map_err(|_| format!("not a duration: {s} (try 90s, 5m, 1h)"))?;
+    let secs = match unit.trim() {
+        "ms" => n / 1000.0,
+        "s" | "sec" | "secs" => n,
+        "m" | "min" | "mins" => n * 60.0,
+        "h" => n * 3600.0,
+        "d" => n * 86400.0,
+        other => return Err(format!("unknown unit {other:?} in {s} (use ms, s, m, h or d)")),
+    };
+    if !(secs.is_finite() && secs > 0.0) {
+        return Err(format!("duration must be positive: {s}"));
+    }
+    Ok(std::time::Duration::from_secs_f64(secs))
 }

@@ -6,6 +6,7 @@
 
 mod args;
 mod commands;
+mod live;
 mod pipeline;
 mod printer;
 mod settings;

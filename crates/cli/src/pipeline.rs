@@ -12,6 +12,7 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use parallax_cluster::ClusterConfig;
+use parallax_enrich::Enricher;
 use parallax_ingest::{Fetcher, Hints, IngestConfig, RawDoc, Unit, read, read_bytes};
 use parallax_model::{Article, ArticleId, Enrichment, Reject, RejectReason, SourceRef};
 use parallax_store::{BatchOutcome, Store};
@@ -62,21 +63,28 @@ pub(crate) fn enrich_with(
         lang_confidence: a.lang_confidence,
         sentences: a.sentences.clone(),
         n_tokens: a.tokens.len() as u32,
+        who: Default::default(),
     };
     (article, enrichment, a)
 }
 
-/// Turns documents into enriched articles with their story features, on the rayon pool.
+/// Turns documents into enriched articles with their story features, on the
+/// rayon pool; with an `enricher`, also who said what.
 pub(crate) fn build_all(
     docs: Vec<RawDoc>,
     cfg: &IngestConfig,
     analyzer: &Analyzer,
+    enricher: Option<&Enricher>,
     cluster_cfg: &ClusterConfig,
 ) -> Vec<Result<Enriched, Reject>> {
     docs.into_par_iter()
         .map(|d| {
             d.into_article(cfg).map(|a| {
-                let (a, e, analysis) = enrich_with(analyzer, a);
+                let (a, mut e, analysis) = enrich_with(analyzer, a);
+                if let Some(enricher) = enricher {
+                    let published = a.published.as_ref().map(|p| p.utc);
+                    e.who = enricher.enrich(&a.text, &analysis, published).who_said_what(&a.text);
+                }
                 let f = features(&a, &analysis, analyzer, cluster_cfg);
                 (a, e, f)
             })
@@ -84,9 +92,48 @@ pub(crate) fn build_all(
         .collect()
 }
 
+/// The writing end of ingestion: links new articles into near-duplicate
+/// groups and stories, and commits them with their links in one transaction.
+pub(crate) struct Sink<'a> {
+    pub(crate) store: &'a mut Store,
+    pub(crate) engine: StoryEngine,
+}
+
+impl Sink<'_> {
+    /// Links and writes one batch; returns what the store did.
+    pub(crate) fn write(
+        &mut self,
+        enriched: Vec<Enriched>,
+        rejects: &[Reject],
+    ) -> anyhow::Result<BatchOutcome> {
+        let ids: Vec<ArticleId> = enriched.iter().map(|e| e.0.id).collect();
+        // One look-up per article: which are stored, and with which
+        // content (the write below reuses it).
+        let mut stored = self.store.stored_hashes(&ids)?;
+        let mut known: HashSet<ArticleId> = stored.keys().copied().collect();
+        // Only articles new to the store get linked; a re-ingest or a
+        // revision keeps its group and story.
+        let new: Vec<(ArticleId, Option<i64>, &Features)> = enriched
+            .iter()
+            .filter(|(a, _, _)| known.insert(a.id))
+            .map(|(a, _, f)| (a.id, a.published.as_ref().map(|p| p.utc.timestamp()), f))
+            .collect();
+        let links = self.engine.link(new);
+        let articles: Vec<(Article, Enrichment)> =
+            enriched.into_iter().map(|(a, e, _)| (a, e)).collect();
+        Ok(self.store.write_batch_known(&articles, rejects, &links, &mut stored)?)
+    }
+
+    /// Snapshots the stories state into the store.
+    pub(crate) fn save(&mut self) -> anyhow::Result<()> {
+        self.engine.save(self.store)
+    }
+}
+
 pub(crate) struct Pipeline<'a> {
     cfg: IngestConfig,
     analyzer: Analyzer,
+    enricher: Option<Enricher>,
     store: Option<&'a mut Store>,
     engine: Option<StoryEngine>,
     cluster_cfg: ClusterConfig,
@@ -102,6 +149,7 @@ impl<'a> Pipeline<'a> {
         cfg: IngestConfig,
         store: &'a mut Store,
         engine: StoryEngine,
+        enricher: Option<Enricher>,
         batch: usize,
         progress: bool,
     ) -> Self {
@@ -116,6 +164,7 @@ impl<'a> Pipeline<'a> {
         Pipeline {
             cfg,
             analyzer: Analyzer::new(),
+            enricher,
             store: Some(store),
             cluster_cfg: engine.cluster_cfg.clone(),
             engine: Some(engine),
@@ -142,8 +191,8 @@ impl<'a> Pipeline<'a> {
         let (wtx, wrx) = sync_channel::<WriteBatch>(2);
         let cfg = self.cfg.clone();
         let store = self.store.take().ok_or_else(|| anyhow::anyhow!("pipeline already ran"))?;
-        let mut engine =
-            self.engine.take().ok_or_else(|| anyhow::anyhow!("pipeline already ran"))?;
+        let engine = self.engine.take().ok_or_else(|| anyhow::anyhow!("pipeline already ran"))?;
+        let mut engine = engine;
         engine.catch_up(store, &self.analyzer)?;
         let result = std::thread::scope(|s| -> anyhow::Result<BatchOutcome> {
             s.spawn(move || {
@@ -162,25 +211,11 @@ impl<'a> Pipeline<'a> {
             });
             let writer = s.spawn(move || -> anyhow::Result<BatchOutcome> {
                 let mut total = BatchOutcome::default();
+                let mut sink = Sink { store, engine };
                 for (enriched, rejects) in wrx {
-                    let ids: Vec<ArticleId> = enriched.iter().map(|e| e.0.id).collect();
-                    // One look-up per article: which are stored, and with which
-                    // content (the write below reuses it).
-                    let mut stored = store.stored_hashes(&ids)?;
-                    let mut known: HashSet<ArticleId> = stored.keys().copied().collect();
-                    // Only articles new to the store get linked; a re-ingest or a
-                    // revision keeps its group and story.
-                    let new: Vec<(ArticleId, Option<i64>, &Features)> = enriched
-                        .iter()
-                        .filter(|(a, _, _)| known.insert(a.id))
-                        .map(|(a, _, f)| (a.id, a.published.as_ref().map(|p| p.utc.timestamp()), f))
-                        .collect();
-                    let links = engine.link(new);
-                    let articles: Vec<(Article, Enrichment)> =
-                        enriched.into_iter().map(|(a, e, _)| (a, e)).collect();
-                    total += store.write_batch_known(&articles, &rejects, &links, &mut stored)?;
+                    total += sink.write(enriched, &rejects)?;
                 }
-                engine.save(store)?;
+                sink.save()?;
                 Ok(total)
             });
             let mut pending = Vec::with_capacity(self.batch);
@@ -214,7 +249,8 @@ impl<'a> Pipeline<'a> {
         }
         let (docs, mut rejects) = gather(units, &self.cfg, &mut self.fetcher);
         let mut articles = Vec::with_capacity(docs.len());
-        for r in build_all(docs, &self.cfg, &self.analyzer, &self.cluster_cfg) {
+        let enricher = self.enricher.as_ref();
+        for r in build_all(docs, &self.cfg, &self.analyzer, enricher, &self.cluster_cfg) {
             match r {
                 Ok(a) => articles.push(a),
                 Err(rej) => rejects.push(rej),

@@ -212,3 +212,57 @@ impl Extraction {
         ExtractionOut { entities, quotes, quantities, dates }
     }
 }
+
+impl Extraction {
+    /// The stored summary of this extraction of `text`: entities with their
+    /// roles and mention counts, quotes with their resolved speakers.
+    pub fn who_said_what(&self, text: &str) -> parallax_model::WhoSaidWhat {
+        let kind = |k: crate::entities::EntityKind| match k {
+            crate::entities::EntityKind::Person => "person",
+            crate::entities::EntityKind::Organization => "organization",
+            crate::entities::EntityKind::Place => "place",
+            crate::entities::EntityKind::Other => "other",
+        };
+        let entities = self
+            .entities
+            .iter()
+            .map(|e| parallax_model::EntityRecord {
+                key: e.key.clone(),
+                name: e.name.clone(),
+                kind: kind(e.kind).to_string(),
+                roles: e.roles.clone(),
+                mentions: e.mentions.len() as u32,
+                first: e.mentions.iter().copied().min_by_key(|s| s.start).unwrap_or_default(),
+            })
+            .collect();
+        let quotes = self
+            .quotes
+            .iter()
+            .map(|q| {
+                let sp = q.speaker.as_ref();
+                let entity = sp.and_then(|s| s.entity).and_then(|e| self.entities.get(e));
+                parallax_model::QuoteRecord {
+                    kind: match q.kind {
+                        QuoteKind::Direct => "direct",
+                        QuoteKind::Indirect => "indirect",
+                        QuoteKind::Mixed => "mixed",
+                    }
+                    .to_string(),
+                    text: q
+                        .parts
+                        .iter()
+                        .filter_map(|p| p.slice(text))
+                        .collect::<Vec<_>>()
+                        .join(" … "),
+                    span: q.span(),
+                    speaker_text: sp.map(|s| s.text.clone()),
+                    speaker_name: entity.map(|e| e.name.clone()),
+                    speaker_key: entity.map(|e| e.key.clone()),
+                    cue: q.cue.and_then(|c| c.slice(text)).map(str::to_string),
+                    speech: q.speech,
+                }
+            })
+            .collect();
+        parallax_model::WhoSaidWhat { entities, quotes }
+    }
+}

@@ -8,7 +8,9 @@ use crate::{ArticleId, Published, SourceRef};
 ///
 /// Byte offsets are what Rust slices with; the JSON contracts that leave parallax
 /// convert them to Unicode code point offsets at the edge.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte.
     pub start: u32,

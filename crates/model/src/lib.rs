@@ -40,7 +40,7 @@ pub mod time;
 pub mod url;
 
 pub use article::{Article, ArticleBuilder, Span};
-pub use enrich::Enrichment;
+pub use enrich::{Enrichment, EntityRecord, QuoteRecord, WhoSaidWhat};
 pub use id::{ArticleId, content_hash};
 pub use reject::{Reject, RejectReason};
 pub use source::SourceRef;

@@ -39,6 +39,11 @@ pub enum SourceRef {
         /// Position of the item in the feed, from 1.
         item: u64,
     },
+    /// A request body posted to the HTTP API.
+    Api {
+        /// The endpoint, with the request's time ("/api/v1/ingest/html@2026-…").
+        endpoint: String,
+    },
 }
 
 impl SourceRef {
@@ -61,6 +66,7 @@ impl fmt::Display for SourceRef {
             SourceRef::Warc { path, offset } => write!(f, "{path}@{offset}"),
             SourceRef::Json { path, line } => write!(f, "{path}:{line}"),
             SourceRef::FeedItem { feed, item } => write!(f, "{feed}#item{item}"),
+            SourceRef::Api { endpoint } => write!(f, "api:{endpoint}"),
         }
     }
 }

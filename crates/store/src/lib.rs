@@ -28,9 +28,14 @@ mod error;
 mod migrations;
 mod store;
 mod stories;
+mod who;
 
 pub use error::{Result, StoreError};
 pub use store::{ArticleQuery, ArticleSummary, BatchOutcome, Store, StoredArticle, StoredReject};
-pub use stories::{DupGroup, DupLink, Links, StoryChange, StoryLink, StoryMember, StorySummary};
+pub use stories::{
+    DupGroup, DupLink, Links, StoryChange, StoryLink, StoryMember, StoryQuery, StorySort,
+    StorySummary,
+};
+pub use who::{EntityQuery, EntitySummary, QuoteInArticle};
 
-pub use parallax_model::{ArticleId, Enrichment};
+pub use parallax_model::{ArticleId, Enrichment, EntityRecord, QuoteRecord, WhoSaidWhat};

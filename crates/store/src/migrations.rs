@@ -67,4 +67,62 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         updated_at  TEXT NOT NULL
     );
     "#,
+    // 3: who said what (entities and quotes per article), and a revision
+    // counter bumped on every insert and update, so a follower (the search
+    // index) can catch up on revisions as well as on new articles.
+    r#"
+    ALTER TABLE articles ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+    UPDATE articles SET rev = seq;
+    CREATE INDEX articles_rev ON articles(rev);
+    CREATE TABLE article_entities (
+        article_id  TEXT NOT NULL,
+        n           INTEGER NOT NULL,
+        key         TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        roles       TEXT NOT NULL,
+        mentions    INTEGER NOT NULL,
+        first_start INTEGER NOT NULL,
+        first_end   INTEGER NOT NULL,
+        PRIMARY KEY (article_id, n)
+    );
+    CREATE INDEX article_entities_key ON article_entities(key);
+    CREATE TABLE article_quotes (
+        article_id   TEXT NOT NULL,
+        n            INTEGER NOT NULL,
+        kind         TEXT NOT NULL,
+        text         TEXT NOT NULL,
+        start        INTEGER NOT NULL,
+        end          INTEGER NOT NULL,
+        speaker_text TEXT,
+        speaker_name TEXT,
+        speaker_key  TEXT,
+        cue          TEXT,
+        speech       INTEGER NOT NULL,
+        PRIMARY KEY (article_id, n)
+    );
+    CREATE INDEX article_quotes_speaker ON article_quotes(speaker_key);
+    "#,
+    // 4: a summary row per story, kept current by every write that touches
+    // the story, so listing stories does not group every membership.
+    r#"
+    CREATE TABLE stories (
+        id              INTEGER PRIMARY KEY,
+        articles        INTEGER NOT NULL,
+        outlets         INTEGER NOT NULL,
+        first_published TEXT,
+        last_published  TEXT,
+        title           TEXT,
+        languages       TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX stories_last ON stories(last_published);
+    CREATE INDEX stories_size ON stories(articles);
+    INSERT INTO stories (id, articles, outlets, first_published, last_published, title, languages)
+    SELECT m.story_id, COUNT(*), COUNT(DISTINCT a.outlet), MIN(a.published_utc), MAX(a.published_utc),
+           (SELECT a2.title FROM story_members m2 JOIN articles a2 ON a2.id = m2.article_id
+             WHERE m2.story_id = m.story_id
+             ORDER BY a2.published_utc IS NULL, a2.published_utc, a2.seq LIMIT 1),
+           COALESCE(group_concat(DISTINCT a.language), '')
+    FROM story_members m JOIN articles a ON a.id = m.article_id GROUP BY m.story_id;
+    "#,
 ];

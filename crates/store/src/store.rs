@@ -19,6 +19,7 @@ pub struct Store {
     pub(crate) conn: Connection,
     path: Option<PathBuf>,
     pub(crate) next_seq: i64,
+    pub(crate) next_rev: i64,
 }
 
 /// What one [`Store::write_batch`] did.
@@ -55,6 +56,8 @@ pub struct StoredArticle {
     pub enrichment: Enrichment,
     /// Arrival order in this store (1, 2, …).
     pub seq: i64,
+    /// Revision counter: bumped on every insert and update, store-wide.
+    pub rev: i64,
     /// First ingested.
     pub ingested_at: DateTime<Utc>,
     /// Last changed.
@@ -149,7 +152,14 @@ impl Store {
         }
         let max_seq: Option<i64> =
             conn.query_row("SELECT MAX(seq) FROM articles", [], |r| r.get(0))?;
-        Ok(Store { conn, path, next_seq: max_seq.unwrap_or(0) + 1 })
+        let max_rev: Option<i64> =
+            conn.query_row("SELECT MAX(rev) FROM articles", [], |r| r.get(0))?;
+        Ok(Store {
+            conn,
+            path,
+            next_seq: max_seq.unwrap_or(0) + 1,
+            next_rev: max_rev.unwrap_or(0) + 1,
+        })
     }
 
     /// The database file, when on disk.
@@ -199,20 +209,22 @@ impl Store {
     ) -> Result<BatchOutcome> {
         let now = Utc::now().to_rfc3339();
         let mut out = BatchOutcome::default();
+        let mut revised: Vec<String> = Vec::new();
         let tx = self.conn.transaction()?;
         {
             let mut ins = tx.prepare_cached(
                 "INSERT INTO articles (id, url, outlet, title, authors, published_utc, published, language,
                    lang_confidence, source, text, paragraphs, sentences, n_tokens, meta, content_hash,
-                   ingested_at, updated_at, seq)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18)
+                   ingested_at, updated_at, seq, rev)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18, ?19)
                  ON CONFLICT(id) DO UPDATE SET url = excluded.url, outlet = excluded.outlet,
                    title = excluded.title, authors = excluded.authors,
                    published_utc = excluded.published_utc, published = excluded.published,
                    language = excluded.language, lang_confidence = excluded.lang_confidence,
                    source = excluded.source, text = excluded.text, paragraphs = excluded.paragraphs,
                    sentences = excluded.sentences, n_tokens = excluded.n_tokens, meta = excluded.meta,
-                   content_hash = excluded.content_hash, updated_at = excluded.updated_at",
+                   content_hash = excluded.content_hash, updated_at = excluded.updated_at,
+                   rev = excluded.rev",
             )?;
             for (a, e) in articles {
                 let id = a.id.to_string();
@@ -222,7 +234,10 @@ impl Store {
                         out.unchanged += 1;
                         continue;
                     }
-                    Some(_) => out.updated += 1,
+                    Some(_) => {
+                        out.updated += 1;
+                        revised.push(id.clone());
+                    }
                     None => out.inserted += 1,
                 }
                 let language = e.language.clone().or_else(|| a.language.clone());
@@ -245,8 +260,13 @@ impl Store {
                     hash,
                     now,
                     self.next_seq,
+                    self.next_rev,
                 ])?;
+                // An update keeps its seq (the conflict clause leaves it) but
+                // takes the next seq number out of use; that is harmless.
                 self.next_seq += 1;
+                self.next_rev += 1;
+                crate::who::write(&tx, &id, &e.who)?;
                 stored.insert(a.id, hash);
             }
             let mut rej = tx.prepare_cached(
@@ -274,7 +294,18 @@ impl Store {
                 }
             }
         }
-        Store::write_links(&tx, links)?;
+        let mut touched = std::collections::BTreeSet::new();
+        Store::write_links(&tx, links, &mut touched)?;
+        if !revised.is_empty() {
+            let mut st =
+                tx.prepare_cached("SELECT story_id FROM story_members WHERE article_id = ?1")?;
+            for id in &revised {
+                if let Some(s) = st.query_row([id], |r| r.get::<_, i64>(0)).optional()? {
+                    touched.insert(s as u64);
+                }
+            }
+        }
+        Store::refresh_stories(&tx, &touched)?;
         tx.commit()?;
         Ok(out)
     }
@@ -325,7 +356,7 @@ impl Store {
     pub fn article(&self, id: ArticleId) -> Result<Option<StoredArticle>> {
         let mut st = self.conn.prepare_cached(
             "SELECT id, url, outlet, title, authors, published, language, lang_confidence, source,
-                    text, paragraphs, sentences, n_tokens, meta, ingested_at, updated_at, seq
+                    text, paragraphs, sentences, n_tokens, meta, ingested_at, updated_at, seq, rev
              FROM articles WHERE id = ?1",
         )?;
         let row = st
@@ -344,7 +375,12 @@ impl Store {
                     r.get::<_, String>(11)?,
                     r.get::<_, u32>(12)?,
                     r.get::<_, String>(13)?,
-                    (r.get::<_, String>(14)?, r.get::<_, String>(15)?, r.get::<_, i64>(16)?),
+                    (
+                        r.get::<_, String>(14)?,
+                        r.get::<_, String>(15)?,
+                        r.get::<_, i64>(16)?,
+                        r.get::<_, i64>(17)?,
+                    ),
                 ))
             })
             .optional()?;
@@ -362,7 +398,7 @@ impl Store {
             sents,
             n_tokens,
             meta,
-            (ing, upd, seq),
+            (ing, upd, seq, rev),
         )) = row
         else {
             return Ok(None);
@@ -380,15 +416,45 @@ impl Store {
             paragraphs: unjson::<Vec<Span>>(&paras)?,
             meta: unjson(&meta)?,
         };
-        let enrichment =
-            Enrichment { language, lang_confidence: conf, sentences: unjson(&sents)?, n_tokens };
+        let enrichment = Enrichment {
+            language,
+            lang_confidence: conf,
+            sentences: unjson(&sents)?,
+            n_tokens,
+            who: self.who(id)?,
+        };
         Ok(Some(StoredArticle {
             article,
             enrichment,
             seq,
+            rev,
             ingested_at: time(&ing)?,
             updated_at: time(&upd)?,
         }))
+    }
+
+    /// The highest revision number in the store (0 when empty).
+    pub fn max_rev(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT COALESCE(MAX(rev), 0) FROM articles", [], |r| r.get(0))?)
+    }
+
+    /// Up to `limit` articles inserted or revised after revision `rev`, in
+    /// revision order: what a follower that has seen up to `rev` must catch up on.
+    pub fn changed_after(&self, rev: i64, limit: usize) -> Result<Vec<StoredArticle>> {
+        let ids: Vec<String> = {
+            let mut st = self
+                .conn
+                .prepare_cached("SELECT id FROM articles WHERE rev > ?1 ORDER BY rev LIMIT ?2")?;
+            st.query_map(params![rev, limit as i64], |r| r.get(0))?
+                .collect::<std::result::Result<_, _>>()?
+        };
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(a) = self.article(parse_id(&id)?)? {
+                out.push(a);
+            }
+        }
+        Ok(out)
     }
 
     /// Articles in arrival order, filtered.
@@ -488,11 +554,11 @@ impl Store {
     }
 }
 
-fn json<T: Serialize + ?Sized>(v: &T) -> Result<String> {
+pub(crate) fn json<T: Serialize + ?Sized>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-fn unjson<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
+pub(crate) fn unjson<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
     serde_json::from_str(s).map_err(|e| StoreError::Corrupt(format!("{e}: {s:.80}")))
 }
 

@@ -88,6 +88,79 @@ pub struct StorySummary {
     pub last_published: Option<DateTime<Utc>>,
     /// The title of its earliest article.
     pub title: Option<String>,
+    /// Languages of its articles.
+    pub languages: Vec<String>,
+}
+
+/// Order of a story listing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StorySort {
+    /// Most recently active first.
+    #[default]
+    Recent,
+    /// Most articles first.
+    Largest,
+}
+
+/// Filters for [`Store::find_stories`].
+#[derive(Debug, Clone, Default)]
+pub struct StoryQuery {
+    /// Keep stories with an article published at or after this time.
+    pub since: Option<DateTime<Utc>>,
+    /// Keep stories with an article published before this time.
+    pub until: Option<DateTime<Utc>>,
+    /// Drop stories with fewer articles.
+    pub min_articles: u64,
+    /// Keep stories with an article in this language.
+    pub language: Option<String>,
+    /// Keep stories with an article from this outlet.
+    pub outlet: Option<String>,
+    /// Keep only these stories (a text search's result).
+    pub ids: Option<Vec<u64>>,
+    /// Order.
+    pub sort: StorySort,
+    /// At most this many.
+    pub limit: usize,
+    /// Skip this many.
+    pub offset: usize,
+}
+
+fn story_filter(q: &StoryQuery) -> (String, Vec<rusqlite::types::Value>) {
+    use rusqlite::types::Value;
+    let mut sql = String::from("s.articles >= ?1");
+    let mut args: Vec<Value> = vec![Value::Integer(q.min_articles.min(i64::MAX as u64) as i64)];
+    if let Some(t) = q.since {
+        args.push(Value::Text(t.to_rfc3339()));
+        sql.push_str(&format!(" AND s.last_published >= ?{}", args.len()));
+    }
+    if let Some(t) = q.until {
+        args.push(Value::Text(t.to_rfc3339()));
+        sql.push_str(&format!(" AND s.first_published < ?{}", args.len()));
+    }
+    if let Some(l) = &q.language {
+        args.push(Value::Text(l.clone()));
+        sql.push_str(&format!(
+            " AND s.id IN (SELECT m.story_id FROM story_members m JOIN articles a ON a.id = m.article_id WHERE a.language = ?{})",
+            args.len()
+        ));
+    }
+    if let Some(o) = &q.outlet {
+        args.push(Value::Text(o.clone()));
+        sql.push_str(&format!(
+            " AND s.id IN (SELECT m.story_id FROM story_members m JOIN articles a ON a.id = m.article_id WHERE a.outlet = ?{})",
+            args.len()
+        ));
+    }
+    if let Some(ids) = &q.ids {
+        // Ids are numbers, written inline: no injection, no parameter limit.
+        let list: Vec<String> = ids.iter().map(|i| (*i as i64).to_string()).collect();
+        sql.push_str(&format!(
+            " AND s.id IN ({})",
+            if list.is_empty() { "NULL".to_string() } else { list.join(",") }
+        ));
+    }
+    (sql, args)
 }
 
 /// A member of a story.
@@ -123,7 +196,13 @@ pub struct DupGroup {
 }
 
 impl Store {
-    pub(crate) fn write_links(tx: &rusqlite::Transaction<'_>, links: &Links) -> Result<()> {
+    /// Writes dedup and story decisions; returns the stories they touched
+    /// (whose summary rows the caller refreshes).
+    pub(crate) fn write_links(
+        tx: &rusqlite::Transaction<'_>,
+        links: &Links,
+        touched: &mut std::collections::BTreeSet<u64>,
+    ) -> Result<()> {
         let mut dup = tx.prepare_cached(
             "INSERT INTO dup_groups (article_id, group_id, canonical, similarity, containment)
              VALUES (?1, ?2, ?3, ?4, ?5)
@@ -145,12 +224,21 @@ impl Store {
              ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id,
                score = excluded.score, via_duplicate = excluded.via_duplicate",
         )?;
+        let mut old =
+            tx.prepare_cached("SELECT story_id FROM story_members WHERE article_id = ?1")?;
         for s in &links.stories {
-            mem.execute(params![s.article.to_string(), s.story as i64, s.score, s.via_duplicate])?;
+            let id = s.article.to_string();
+            if let Some(prev) = old.query_row([&id], |r| r.get::<_, i64>(0)).optional()? {
+                touched.insert(prev as u64);
+            }
+            mem.execute(params![id, s.story as i64, s.score, s.via_duplicate])?;
+            touched.insert(s.story);
         }
         for c in &links.changes {
             match c {
                 StoryChange::Merge { from, into } => {
+                    touched.insert(*from);
+                    touched.insert(*into);
                     tx.execute(
                         "UPDATE story_members SET story_id = ?2 WHERE story_id = ?1",
                         params![*from as i64, *into as i64],
@@ -165,12 +253,41 @@ impl Store {
                     )?;
                 }
                 StoryChange::Move { article, to } => {
+                    if let Some(prev) =
+                        old.query_row([article.to_string()], |r| r.get::<_, i64>(0)).optional()?
+                    {
+                        touched.insert(prev as u64);
+                    }
+                    touched.insert(*to);
                     tx.execute(
                         "UPDATE story_members SET story_id = ?2 WHERE article_id = ?1",
                         params![article.to_string(), *to as i64],
                     )?;
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// Recomputes the summary rows of `stories` (a story left empty loses its row).
+    pub(crate) fn refresh_stories(
+        tx: &rusqlite::Transaction<'_>,
+        stories: &std::collections::BTreeSet<u64>,
+    ) -> Result<()> {
+        let mut del = tx.prepare_cached("DELETE FROM stories WHERE id = ?1")?;
+        let mut ins = tx.prepare_cached(
+            "INSERT INTO stories (id, articles, outlets, first_published, last_published, title, languages)
+             SELECT m.story_id, COUNT(*), COUNT(DISTINCT a.outlet), MIN(a.published_utc), MAX(a.published_utc),
+                    (SELECT a2.title FROM story_members m2 JOIN articles a2 ON a2.id = m2.article_id
+                      WHERE m2.story_id = m.story_id
+                      ORDER BY a2.published_utc IS NULL, a2.published_utc, a2.seq LIMIT 1),
+                    COALESCE(group_concat(DISTINCT a.language), '')
+             FROM story_members m JOIN articles a ON a.id = m.article_id
+             WHERE m.story_id = ?1 GROUP BY m.story_id",
+        )?;
+        for &s in stories {
+            del.execute([s as i64])?;
+            ins.execute([s as i64])?;
         }
         Ok(())
     }
@@ -195,37 +312,47 @@ impl Store {
         limit: usize,
         offset: usize,
     ) -> Result<Vec<StorySummary>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT m.story_id, COUNT(*), COUNT(DISTINCT a.outlet), MIN(a.published_utc), MAX(a.published_utc),
-                    (SELECT a2.title FROM story_members m2 JOIN articles a2 ON a2.id = m2.article_id
-                      WHERE m2.story_id = m.story_id ORDER BY a2.published_utc IS NULL, a2.published_utc, a2.seq LIMIT 1)
-             FROM story_members m JOIN articles a ON a.id = m.article_id
-             GROUP BY m.story_id
-             HAVING COUNT(*) >= ?1 AND (?2 IS NULL OR MAX(a.published_utc) >= ?2)
-             ORDER BY MAX(a.published_utc) IS NULL, MAX(a.published_utc) DESC, COUNT(*) DESC
-             LIMIT ?3 OFFSET ?4",
-        )?;
-        let rows = st.query_map(
-            params![
-                min_articles as i64,
-                since.map(|s| s.to_rfc3339()),
-                limit as i64,
-                offset as i64
-            ],
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                ))
-            },
-        )?;
+        self.find_stories(&StoryQuery {
+            since,
+            min_articles,
+            limit,
+            offset,
+            ..StoryQuery::default()
+        })
+    }
+
+    /// Stories matching `q`, in its order.
+    pub fn find_stories(&self, q: &StoryQuery) -> Result<Vec<StorySummary>> {
+        let (filter, args) = story_filter(q);
+        let order = match q.sort {
+            StorySort::Recent => {
+                "s.last_published IS NULL, s.last_published DESC, s.articles DESC, s.id DESC"
+            }
+            StorySort::Largest => {
+                "s.articles DESC, s.outlets DESC, s.last_published DESC, s.id DESC"
+            }
+        };
+        let sql = format!(
+            "SELECT s.id, s.articles, s.outlets, s.first_published, s.last_published, s.title, s.languages
+             FROM stories s WHERE {filter} ORDER BY {order} LIMIT {} OFFSET {}",
+            q.limit.min(i64::MAX as usize) as i64,
+            q.offset
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, String>(6)?,
+            ))
+        })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, n, outlets, first, last, title) = row?;
+            let (id, n, outlets, first, last, title, langs) = row?;
             out.push(StorySummary {
                 id: id as u64,
                 articles: n as u64,
@@ -233,9 +360,29 @@ impl Store {
                 first_published: first.as_deref().map(time).transpose()?,
                 last_published: last.as_deref().map(time).transpose()?,
                 title,
+                languages: langs.split(',').filter(|l| !l.is_empty()).map(str::to_string).collect(),
             });
         }
         Ok(out)
+    }
+
+    /// How many stories match `q` (its limit and offset aside).
+    pub fn count_stories(&self, q: &StoryQuery) -> Result<u64> {
+        let (filter, args) = story_filter(q);
+        let sql = format!("SELECT COUNT(*) FROM stories s WHERE {filter}");
+        let mut st = self.conn.prepare_cached(&sql)?;
+        Ok(st.query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?)
+    }
+
+    /// The summary row of one story (aliases resolved).
+    pub fn story(&self, id: u64) -> Result<Option<StorySummary>> {
+        let id = self.resolve_story(id)?;
+        let mut v = self.find_stories(&StoryQuery {
+            ids: Some(vec![id]),
+            limit: 1,
+            ..StoryQuery::default()
+        })?;
+        Ok(v.pop())
     }
 
     /// The members of story `id` (aliases resolved), in publication order.

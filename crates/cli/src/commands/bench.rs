@@ -65,8 +65,9 @@ pub(crate) fn ingest(s: &Settings, a: BenchIngestArgs) -> anyhow::Result<ExitCod
             drop(texts);
             let mut store = parallax_store::Store::open(&dir.join("data"))?;
             let start = Instant::now();
-            let summary = Pipeline::new(cfg.clone(), &mut store, StoryEngine::new()?, 1000, false)
-                .run(&[input.display().to_string()], &[])?;
+            let summary =
+                Pipeline::new(cfg.clone(), &mut store, StoryEngine::new()?, None, 1000, false)
+                    .run(&[input.display().to_string()], &[])?;
             let ok = vec![true; summary.outcome.inserted];
             let mut p = phase("text: end to end (JSONL file → SQLite store)", ok, bytes, start);
             p.rejected = summary.rejected;
@@ -91,7 +92,7 @@ pub(crate) fn ingest(s: &Settings, a: BenchIngestArgs) -> anyhow::Result<ExitCod
                 })
                 .collect();
             results.extend(
-                build_all(docs, &cfg, &analyzer, &cluster_cfg).into_iter().map(|r| r.is_ok()),
+                build_all(docs, &cfg, &analyzer, None, &cluster_cfg).into_iter().map(|r| r.is_ok()),
             );
         }
         phases.push(phase("html: extract + analyse", results, bytes, start));

@@ -20,7 +20,7 @@ use crate::printer;
 use crate::settings::Settings;
 
 /// Loads WordNet for synonyms, or compares on stems alone with a note.
-fn load_wordnet(explicit: Option<&Path>) -> anyhow::Result<Option<WordNet>> {
+pub(crate) fn load_wordnet(explicit: Option<&Path>) -> anyhow::Result<Option<WordNet>> {
     let wn = WordNet::discover(explicit)?;
     if wn.is_none() {
         printer::eprintln(

@@ -3,7 +3,10 @@ use std::process::ExitCode;
 use parallax_html::HtmlConfig;
 use parallax_ingest::{FetchConfig, IngestConfig};
 
+use parallax_enrich::Enricher;
+
 use crate::args::IngestArgs;
+use crate::commands::extract::load_lexicon;
 use crate::pipeline::Pipeline;
 use crate::printer;
 use crate::settings::Settings;
@@ -28,10 +31,13 @@ pub(crate) fn run(s: &Settings, a: IngestArgs) -> anyhow::Result<ExitCode> {
         html: HtmlConfig { extractor: a.extractor.engine(), ..HtmlConfig::default() },
         ..IngestConfig::default()
     };
+    let enricher =
+        if a.no_who { None } else { Some(Enricher::new(load_lexicon(a.lexicons.as_deref())?)) };
     let mut store = s.open_store()?;
+    let _lock = crate::live::WriterLock::take(&s.data_dir)?;
     let engine = StoryEngine::load(&store)?;
-    let summary =
-        Pipeline::new(cfg, &mut store, engine, a.batch, s.progress).run(&a.paths, &a.urls)?;
+    let summary = Pipeline::new(cfg, &mut store, engine, enricher, a.batch, s.progress)
+        .run(&a.paths, &a.urls)?;
     if s.json {
         printer::json(&summary)?;
     } else {

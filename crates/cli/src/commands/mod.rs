@@ -2,11 +2,13 @@
 
 mod articles;
 mod bench;
+mod bench_serve;
 mod bench_stories;
-mod compare;
+pub(crate) mod compare;
 mod eval;
 pub(crate) mod extract;
 mod ingest;
+mod serve;
 mod stories;
 
 use std::process::ExitCode;
@@ -23,6 +25,8 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stories(a) => a.store.dir.clone(),
         Command::Story(a) => a.store.dir.clone(),
         Command::Dups(a) => a.store.dir.clone(),
+        Command::Serve(a) => a.store.dir.clone(),
+        Command::Watch(a) => a.store.dir.clone(),
         Command::Eval(_) | Command::Bench(_) | Command::Extract(_) | Command::Compare(_) => None,
     };
     let settings = Settings::resolve(&cli.global, command_data)?;
@@ -36,6 +40,8 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Dups(a) => stories::dups(&settings, a),
         Command::Extract(a) => extract::run(&settings, a),
         Command::Compare(a) => compare::run(&settings, a),
+        Command::Serve(a) => serve::serve(&settings, a),
+        Command::Watch(a) => serve::watch(&settings, a),
         Command::Eval(EvalCommand::Extract(a)) => eval::extract(&settings, a),
         Command::Eval(EvalCommand::Dups(a)) => eval::dups(&settings, a),
         Command::Eval(EvalCommand::Stories(a)) => eval::stories(&settings, a),
@@ -45,6 +51,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Bench(BenchCommand::Extract(a)) => bench::extract(&settings, a),
         Command::Bench(BenchCommand::Stories(a)) => bench_stories::run(&settings, a),
         Command::Bench(BenchCommand::Compare(a)) => compare::bench(&settings, a),
+        Command::Bench(BenchCommand::Serve(a)) => bench_serve::run(&settings, a),
     }
 }
 

@@ -9,6 +9,7 @@ mod fetch;
 mod formats;
 mod idempotence;
 mod seeds;
+mod serve;
 mod stories;
 mod util;
 mod warc;

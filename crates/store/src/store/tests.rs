@@ -42,6 +42,7 @@ fn upsert_is_idempotent_and_tracks_revisions() -> Result<()> {
         lang_confidence: 0.9,
         sentences: vec![Span::new(0, 14)],
         n_tokens: 2,
+        who: Default::default(),
     };
     assert_eq!(s.write_batch(&[(a.clone(), e.clone())], &[])?.inserted, 1);
     assert_eq!(s.write_batch(&[(a.clone(), e.clone())], &[])?.unchanged, 1);
@@ -179,6 +180,28 @@ fn stories_merge_and_aliases() -> Result<()> {
     };
     s.write_batch_with(&[], &[], &split)?;
     assert_eq!(s.story_members(7)?.len(), 1);
+    // The summary rows followed the merge and the split: story 2 is gone,
+    // 1 keeps b and c (two outlets), 7 has a.
+    let rows = s.find_stories(&crate::StoryQuery {
+        sort: crate::StorySort::Largest,
+        limit: 10,
+        ..Default::default()
+    })?;
+    assert_eq!(
+        rows.iter().map(|x| (x.id, x.articles, x.outlets)).collect::<Vec<_>>(),
+        vec![(1, 2, 2), (7, 1, 1)]
+    );
+    let q = crate::StoryQuery { outlet: Some("Other".into()), limit: 10, ..Default::default() };
+    assert_eq!(s.find_stories(&q)?.iter().map(|x| x.id).collect::<Vec<_>>(), vec![1]);
+    assert_eq!(s.count_stories(&q)?, 1);
+    let q = crate::StoryQuery { ids: Some(vec![7, 99]), limit: 10, ..Default::default() };
+    assert_eq!(s.find_stories(&q)?.iter().map(|x| x.id).collect::<Vec<_>>(), vec![7]);
+    // A revision of a member refreshes its story's title.
+    let mut revised = article("https://x.example/1", "One, revised.");
+    revised.title = Some("New title".into());
+    s.write_batch(&[(revised, Enrichment::default())], &[])?;
+    assert_eq!(s.story(7)?.and_then(|x| x.title), Some("New title".to_string()));
+    assert_eq!(s.story(2)?.map(|x| x.id), Some(1));
     let groups = s.dup_groups(2, 10)?;
     assert_eq!(groups.len(), 1);
     assert_eq!(groups[0].members.iter().map(|m| m.0).collect::<Vec<_>>(), vec![b.id, c.id]);
@@ -217,5 +240,73 @@ fn a_version_1_store_migrates_and_keeps_its_articles() -> Result<()> {
     assert_eq!(s.article(id)?.map(|a| a.article.text), Some("Old text.".into()));
     assert_eq!(s.last_seq(), 1);
     assert!(s.stories(None, 1, 10, 0)?.is_empty());
+    Ok(())
+}
+
+fn who(speaker: Option<&str>) -> crate::WhoSaidWhat {
+    crate::WhoSaidWhat {
+        entities: vec![crate::EntityRecord {
+            key: "marco rubio".into(),
+            name: "Marco Rubio".into(),
+            kind: "person".into(),
+            roles: vec!["US Secretary of State".into()],
+            mentions: 2,
+            first: Span::new(0, 11),
+        }],
+        quotes: vec![crate::QuoteRecord {
+            kind: "direct".into(),
+            text: "“hysteria and hyperbole”".into(),
+            span: Span::new(20, 48),
+            speaker_text: Some("Rubio".into()),
+            speaker_name: speaker.map(str::to_string),
+            speaker_key: speaker.map(|s| s.to_lowercase()),
+            cue: Some("said".into()),
+            speech: true,
+        }],
+    }
+}
+
+#[test]
+fn who_said_what_is_stored_replaced_and_gathered_per_person() -> Result<()> {
+    let mut s = Store::open_in_memory()?;
+    let a = article("https://x.example/1", "Marco Rubio spoke.");
+    let mut b = article("https://y.example/2", "Rubio spoke too.");
+    b.outlet = Some("Other".into());
+    let e = |w| Enrichment { who: w, ..Enrichment::default() };
+    s.write_batch_with(
+        &[(a.clone(), e(who(Some("Marco Rubio")))), (b.clone(), e(who(Some("Marco Rubio"))))],
+        &[],
+        &crate::Links { stories: vec![link(&a, 4), link(&b, 4)], ..Default::default() },
+    )?;
+    let got = s.article(a.id)?.ok_or(StoreError::Corrupt("missing".into()))?;
+    assert_eq!(got.enrichment.who, who(Some("Marco Rubio")));
+    let quotes = s.quotes_by("marco rubio", 10, 0)?;
+    assert_eq!(quotes.len(), 2);
+    assert!(quotes.iter().all(|q| q.story == Some(4) && q.quote.cue.as_deref() == Some("said")));
+    let person = s.entity("marco rubio")?.ok_or(StoreError::Corrupt("no entity".into()))?;
+    assert_eq!((person.articles, person.outlets, person.quotes), (2, 2, 2));
+    assert_eq!(person.roles, vec![("US Secretary of State".to_string(), 2)]);
+    let listed = s.entities(&crate::EntityQuery {
+        text: Some("RUBIO".into()),
+        limit: 10,
+        ..Default::default()
+    })?;
+    assert_eq!(listed.iter().map(|p| p.key.as_str()).collect::<Vec<_>>(), vec!["marco rubio"]);
+    // A LIKE wildcard in the query is a literal character.
+    let none = s.entities(&crate::EntityQuery {
+        text: Some("%".into()),
+        limit: 10,
+        ..Default::default()
+    })?;
+    assert!(none.is_empty());
+    // A revision replaces the rows: the quote is no longer Rubio's.
+    let revised = article("https://x.example/1", "Marco Rubio spoke, revised.");
+    s.write_batch(&[(revised, e(who(None)))], &[])?;
+    assert_eq!(s.quotes_by("marco rubio", 10, 0)?.len(), 1);
+    assert_eq!(s.who(a.id)?.quotes.len(), 1);
+    // Revisions are numbered after every insert.
+    let changed = s.changed_after(2, 10)?;
+    assert_eq!(changed.iter().map(|c| (c.article.id, c.rev)).collect::<Vec<_>>(), vec![(a.id, 3)]);
+    assert_eq!(s.max_rev()?, 3);
     Ok(())
 }
