@@ -167,7 +167,8 @@ fn unlinked_articles_are_linked_on_the_next_run() {
     {
         let db = rusqlite::Connection::open(env.data().join("parallax.sqlite")).unwrap();
         db.execute_batch(
-            "DELETE FROM snapshots; DELETE FROM story_members; DELETE FROM dup_groups;",
+            "DELETE FROM snapshots; DELETE FROM story_members; DELETE FROM dup_groups;
+             DELETE FROM stories;",
         )
         .unwrap();
     }
