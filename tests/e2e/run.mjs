@@ -296,6 +296,8 @@ async function bodyText(page) {
 }
 
 const norm = (s) => String(s).replace(/\s+/g, ' ').trim();
+// A count the API may give as a number or as the list itself.
+const num = (v) => (Array.isArray(v) ? v.length : Number(v));
 
 // Every payload that occurs in any string of `data` (an API answer for the
 // same page) must be visible literally in the page's text.
@@ -360,38 +362,40 @@ async function walk(ctx) {
     const href = await first.getAttribute('href');
     const title = norm(await first.innerText());
     const top = await apiJson('/api/v1/stories?sort=largest&limit=5');
-    const maxArticles = Math.max(...top.stories.map((s) => s.articles));
+    const maxArticles = Math.max(...top.stories.map((s) => num(s.articles)));
     const apiFirst = top.stories[0];
     expect(href === `/stories/${apiFirst.id}`, `first row links ${href}, the API's largest story is ${apiFirst.id}`);
-    expect(apiFirst.articles === maxArticles, `API sort=largest is not sorted: ${short(top.stories.map((s) => s.articles))}`);
+    expect(num(apiFirst.articles) === maxArticles, `API sort=largest is not sorted: ${short(top.stories.map((s) => s.articles))}`);
     state.story = apiFirst;
-    state.top = top.stories;
+    state.top = (await apiJson('/api/v1/stories?sort=largest&limit=20')).stories;
     state.firstTitle = title;
     await shot(page, '02-list-largest.png');
     return `first: ${href} "${short(title, 60)}" (${apiFirst.articles} articles, ${apiFirst.outlets} outlets); ${await assertClean(page, probe, res, '/?sort=largest')}`;
   });
 
-  await flow.step('03 story page', async () => {
-    const res = await clickAndWait(page, probe, page.locator('tr[data-testid=story-row] a[data-testid=story-link]').first());
+  // The story page of the contract; `file` is its screenshot.
+  const checkStoryPage = async (res, storyId, file) => {
     expect(res && res.status() === 200, `story page → ${res?.status()}`);
-    expect(new URL(page.url()).pathname === `/stories/${state.story.id}`, `landed on ${page.url()}`);
+    expect(new URL(page.url()).pathname === `/stories/${storyId}`, `landed on ${page.url()}, want /stories/${storyId}`);
     const h1 = norm(await page.locator('h1').first().innerText());
     expect(h1.length > 0, 'empty h1');
-    const data = await apiJson(`/api/v1/stories/${state.story.id}`);
+    const data = await apiJson(`/api/v1/stories/${storyId}`);
     expect(h1 === norm(data.story.title), `h1 "${h1}" ≠ API title "${data.story.title}"`);
     const outlets = await page.locator('section[data-testid=coverage] tr[data-testid=outlet-row]').count();
     expect(outlets >= 2, `coverage rows: ${outlets} (want ≥ 2)`);
-    expect(outlets === data.story.outlets, `coverage rows ${outlets} ≠ API outlets ${data.story.outlets}`);
+    expect(outlets === num(data.story.outlets), `coverage rows ${outlets} ≠ API outlets ${short(data.story.outlets)}`);
     const facts = page.locator('section[data-testid=comparison] [data-testid=fact]');
     const nFacts = await facts.count();
     expect(nFacts >= 1, 'no [data-testid=fact] in section[data-testid=comparison]');
     const statuses = await facts.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
-    const badStatus = statuses.filter((s) => !['corroborated', 'exclusive', 'conflicting'].includes(s));
+    const badStatus = statuses.filter((x) => !['corroborated', 'exclusive', 'conflicting'].includes(x));
     expect(badStatus.length === 0, `facts with data-status outside corroborated|exclusive|conflicting: ${short(badStatus)}`);
     const emptyFacts = await facts.evaluateAll((els) => els.filter((e) => e.innerText.trim().length === 0).length);
     expect(emptyFacts === 0, `${emptyFacts} facts without evidence text`);
+    expect((await page.locator('section[data-testid=quotes]').count()) === 1, 'no section[data-testid=quotes]');
     const groups = await page.locator('section[data-testid=quotes] [data-testid=quote-group]').count();
-    expect(groups >= 1, 'no [data-testid=quote-group] in section[data-testid=quotes]');
+    const apiGroups = data.comparison?.quote_groups?.length ?? 0;
+    expect(groups === apiGroups, `${groups} [data-testid=quote-group] but the API has ${apiGroups} quote groups`);
     expect((await page.locator('section[data-testid=conflicts]').count()) === 1, 'no section[data-testid=conflicts]');
     const items = page.locator('section[data-testid=timeline] li[data-testid=timeline-item]');
     const nItems = await items.count();
@@ -399,9 +403,46 @@ async function walk(ctx) {
     const itemLinks = await page.locator('section[data-testid=timeline] li[data-testid=timeline-item] a[href^="/articles/"]').count();
     expect(itemLinks >= nItems, `${nItems} timeline items but ${itemLinks} links to /articles/`);
     await assertNav(page, 'story page');
-    await shot(page, '03-story.png');
-    const count = (s) => statuses.filter((x) => x === s).length;
-    return `"${short(h1, 60)}": ${outlets} outlets, ${nFacts} facts (${count('corroborated')} corroborated, ${count('exclusive')} exclusive, ${count('conflicting')} conflicting), ${groups} quote groups, ${nItems} timeline items; ${await assertClean(page, probe, res, 'story page')}`;
+    await shot(page, file);
+    const count = (x) => statuses.filter((y) => y === x).length;
+    return {
+      groups,
+      detail: `/stories/${storyId} "${short(h1, 60)}": ${outlets} outlets, ${nFacts} facts (${count('corroborated')} corroborated, ${count('exclusive')} exclusive, ${count('conflicting')} conflicting), ${groups} quote groups, ${nItems} timeline items; ${await assertClean(page, probe, res, 'story page')}`,
+    };
+  };
+
+  await flow.step('03 largest story page', async () => {
+    const res = await clickAndWait(page, probe, page.locator('tr[data-testid=story-row] a[data-testid=story-link]').first());
+    const out = await checkStoryPage(res, state.story.id, '03-story.png');
+    state.groups = out.groups;
+    return out;
+  });
+
+  // The walk goes on through a quote group. When the largest story has none
+  // (no utterance quoted by two outlets: true of the example data's largest
+  // story), it takes the largest story that has one, from the same list.
+  await flow.step('03b story with a quote group', async () => {
+    if (state.groups >= 1) return `the largest story has ${state.groups} quote groups`;
+    let pick;
+    for (const s of state.top) {
+      const d = await apiJson(`/api/v1/stories/${s.id}`);
+      if ((d.comparison?.quote_groups?.length ?? 0) >= 1 && num(s.outlets) >= 2) {
+        pick = s;
+        break;
+      }
+    }
+    expect(pick, `none of the ${state.top.length} largest stories has a quote group`);
+    reports.push(`walk: the largest story ${state.story.id} has no quote group (no utterance quoted by two outlets); the walk continues through story ${pick.id}`);
+    let res = await clickAndWait(page, probe, page.locator('nav a[href="/"]').first());
+    res = await clickAndWait(page, probe, page.locator('a[data-testid=sort-largest]').first());
+    expect(res && res.status() === 200, `sort-largest → ${res?.status()}`);
+    const link = page.locator(`tr[data-testid=story-row] a[data-testid=story-link][href="/stories/${pick.id}"]`);
+    expect((await link.count()) === 1, `story ${pick.id} not in the list sorted by largest`);
+    res = await clickAndWait(page, probe, link);
+    const out = await checkStoryPage(res, pick.id, '03b-story-with-quotes.png');
+    expect(out.groups >= 1, `story ${pick.id}: no [data-testid=quote-group]`);
+    state.story = pick;
+    return out;
   });
 
   await flow.step('04 person page', async () => {
@@ -545,13 +586,13 @@ async function hostile(ctx) {
     const list = await apiJson('/api/v1/stories?sort=recent&limit=100');
     const cands = list.stories.filter((s) => /Orrin Vale/.test(s.title || ''));
     expect(cands.length >= 1, `no story titled "…Orrin Vale…" among ${list.stories.length}: ${short(list.stories.map((s) => s.title), 300)}`);
-    const story = cands.sort((a, b) => b.articles - a.articles)[0];
+    const story = cands.sort((a, b) => num(b.articles) - num(a.articles))[0];
     state.story = story;
     state.storyData = await apiJson(`/api/v1/stories/${story.id}`);
     const memberIds = state.storyData.members.map((m) => m.id);
     const expected = state.ids.slice(0, 3);
     const missing = expected.filter((id) => !memberIds.includes(id));
-    expect(story.outlets === 3 && missing.length === 0,
+    expect(num(story.outlets) === 3 && missing.length === 0,
       `story ${story.id} has ${story.articles} articles / ${story.outlets} outlets; members ${short(memberIds)}, missing ${short(missing)} (${cands.length} candidate stories)`);
     return `story ${story.id}: "${short(story.title, 70)}", ${story.articles} articles, ${story.outlets} outlets`;
   });
