@@ -531,6 +531,30 @@ async function walk(ctx) {
     return `${href}: ${paras} paragraphs; ${await assertClean(page, probe, res, 'article page')}`;
   });
 
+  await flow.check('08 sort by recent, filter form', async () => {
+    let res = await goto(page, probe, '/?sort=largest');
+    res = await clickAndWait(page, probe, page.locator('a[data-testid=sort-recent]').first());
+    expect(res && res.status() === 200, `sort-recent → ${res?.status()}`);
+    const recent = await apiJson('/api/v1/stories?sort=recent&limit=5');
+    const href = await page.locator('tr[data-testid=story-row] a[data-testid=story-link]').first().getAttribute('href');
+    expect(href === `/stories/${recent.stories[0].id}`, `first row ${href}, the API's most recent story is ${recent.stories[0].id}`);
+    const word = state.word || 'fire';
+    const form = page.locator('form[data-testid=story-filter]');
+    await form.locator('input[name=q]').fill(word);
+    probe.reset();
+    [res] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), form.locator('input[name=q]').press('Enter')]);
+    expect(res && res.status() === 200, `filter → ${res?.status()}`);
+    expect(new URL(page.url()).searchParams.get('q') === word, `filter landed on ${page.url()}`);
+    const rows = await page.locator('tr[data-testid=story-row]').count();
+    const api = await apiJson(`/api/v1/stories?q=${encodeURIComponent(word)}&limit=100`);
+    // (A full page may hold fewer rows than the API's 100.)
+    expect(rows === api.stories.length || (rows >= 20 && api.total > rows),
+      `filter "${word}": ${rows} rows, the API has ${api.stories.length} (total ${api.total})`);
+    expect(rows >= 1, `filter "${word}" shows no story`);
+    await shot(page, '08-list-filtered.png');
+    return `recent first ${href}; filter "${word}": ${rows} stories; ${await assertClean(page, probe, res, 'filtered list')}`;
+  });
+
   await page.close();
 }
 
