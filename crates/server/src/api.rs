@@ -174,32 +174,82 @@ pub(crate) fn story_page(state: &AppState, p: &StoriesParams) -> ApiResult<Story
     })
 }
 
+/// Members a story view lists (the earliest); the total is given beside.
+pub(crate) const MEMBERS_SHOWN: usize = 200;
+
 /// A story with its members and comparison.
 #[derive(Debug, Serialize)]
 pub(crate) struct StoryView {
     pub(crate) story: StorySummary,
+    /// The earliest [`MEMBERS_SHOWN`] members, in publication order.
     pub(crate) members: Vec<StoryMember>,
+    /// All members.
+    pub(crate) members_total: usize,
     /// Articles the comparison read (copies left out).
     pub(crate) compared: usize,
     #[serde(serialize_with = "shared")]
     pub(crate) comparison: Arc<Comparison>,
+    /// Cross-article person keys of the compared quotes, by quote id
+    /// (`{article}:q{n}`), for links to people pages.
+    #[serde(skip)]
+    pub(crate) speaker_keys: HashMap<String, String>,
 }
 
 fn shared<S: serde::Serializer, T: Serialize>(v: &Arc<T>, s: S) -> Result<S::Ok, S::Error> {
     v.as_ref().serialize(s)
 }
 
-pub(crate) fn story_view(state: &AppState, id: &str) -> ApiResult<StoryView> {
+/// A story's view, from the cache while the store has not changed; one
+/// request builds a cold story while the others for it wait.
+pub(crate) fn story_view(state: &AppState, id: &str) -> ApiResult<Arc<StoryView>> {
     let id: u64 = id
         .parse()
         .map_err(|_| ApiError::bad_request(format!("story id must be a number: {id:.30}")))?;
-    state.read(|s| {
+    let (id, rev) = state.read(|s| Ok((s.resolve_story(id)?, s.max_rev()?)))?;
+    let cached = || state.views.lock().ok().and_then(|v| v.get(&(id, rev)));
+    if let Some(v) = cached() {
+        return Ok(v);
+    }
+    let gate = {
+        let mut b = state.building.lock().map_err(|_| ApiError::internal("lock poisoned"))?;
+        b.entry(id).or_default().clone()
+    };
+    let _building = gate.lock().map_err(|_| ApiError::internal("lock poisoned"))?;
+    if let Some(v) = cached() {
+        return Ok(v);
+    }
+    let view = state.read(|s| {
         let story = s.story(id)?.ok_or_else(|| ApiError::not_found(format!("no story {id}")))?;
-        let members = s.story_members(story.id)?;
+        let mut members = s.story_members(story.id)?;
         let compared = crate::state::choose(&members, state.config().max_compare_articles).len();
         let comparison = state.comparison(s, &members)?;
-        Ok(StoryView { story, members, compared, comparison })
-    })
+        let members_total = members.len();
+        members.truncate(MEMBERS_SHOWN);
+        let mut speaker_keys = HashMap::new();
+        for a in &comparison.articles {
+            let Ok(aid) = a.id.parse() else { continue };
+            for (n, q) in s.who(aid)?.quotes.into_iter().enumerate() {
+                if let Some(k) = q.speaker_key {
+                    speaker_keys.insert(format!("{}:q{n}", a.id), k);
+                }
+            }
+        }
+        Ok(Arc::new(StoryView {
+            story,
+            members,
+            members_total,
+            compared,
+            comparison,
+            speaker_keys,
+        }))
+    })?;
+    if let Ok(mut v) = state.views.lock() {
+        v.put((id, rev), view.clone());
+    }
+    if let Ok(mut b) = state.building.lock() {
+        b.remove(&id);
+    }
+    Ok(view)
 }
 
 /// A person (or organisation) with their quotes.
@@ -370,11 +420,11 @@ async fn stories(
     Ok(Json(blocking(move || story_page(&state, &p)).await?))
 }
 
-async fn story(
-    State(state): State<Arc<AppState>>,
-    Path(id): Path<String>,
-) -> ApiResult<Json<StoryView>> {
-    Ok(Json(blocking(move || story_view(&state, &id)).await?))
+async fn story(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult<Response> {
+    let view = blocking(move || story_view(&state, &id)).await?;
+    let body = serde_json::to_vec(view.as_ref())
+        .map_err(|e| ApiError::internal(format!("could not encode the story: {e}")))?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -28,7 +28,11 @@ pub struct AppState {
     analyzer: Analyzer,
     enricher: Enricher,
     comparer: Comparer,
-    cache: Mutex<CompareCache>,
+    cache: Mutex<Cache<u64, Arc<Comparison>>>,
+    pub(crate) views: Mutex<Cache<(u64, i64), Arc<crate::api::StoryView>>>,
+    /// One lock per story being built, so concurrent requests for the same
+    /// cold story wait for one computation instead of each doing it.
+    pub(crate) building: Mutex<HashMap<u64, Arc<Mutex<()>>>>,
     pub(crate) metrics: Metrics,
     pub(crate) sync_lock: Mutex<()>,
 }
@@ -60,7 +64,9 @@ impl AppState {
             analyzer: Analyzer::new(),
             enricher,
             comparer,
-            cache: Mutex::new(CompareCache::default()),
+            cache: Mutex::new(Cache::new(CACHE_KEEP)),
+            views: Mutex::new(Cache::new(CACHE_KEEP)),
+            building: Mutex::new(HashMap::new()),
             metrics: Metrics::default(),
             sync_lock: Mutex::new(()),
         });
@@ -96,8 +102,9 @@ impl AppState {
         out
     }
 
-    /// The comparison of a story's members, from the cache when its members
-    /// have not changed. Near-duplicate copies are left out (they are not
+    /// The comparison of a story's members, from the cache when the compared
+    /// members and their revisions have not changed (a write elsewhere in
+    /// the store does not invalidate it). Near-duplicate copies are left out (they are not
     /// independent reports); at most `max_compare_articles` are read, one
     /// per outlet first.
     pub(crate) fn comparison(
@@ -110,11 +117,11 @@ impl AppState {
             let mut h = xxhash_rust::xxh3::Xxh3::new();
             for m in &chosen {
                 h.update(&m.id.as_u64().to_le_bytes());
+                h.update(&m.rev.to_le_bytes());
             }
-            h.update(&store.max_rev()?.to_le_bytes());
             h.digest()
         };
-        if let Some(c) = self.cache.lock().ok().and_then(|c| c.get(key)) {
+        if let Some(c) = self.cache.lock().ok().and_then(|c| c.get(&key)) {
             return Ok(c);
         }
         let mut inputs = Vec::with_capacity(chosen.len());
@@ -161,22 +168,25 @@ pub(crate) fn choose(members: &[StoryMember], max: usize) -> Vec<&StoryMember> {
     first
 }
 
-/// A small least-recently-inserted cache of comparisons.
-#[derive(Default)]
-struct CompareCache {
-    map: HashMap<u64, Arc<Comparison>>,
-    order: VecDeque<u64>,
+/// A small first-in-first-out cache.
+pub(crate) struct Cache<K, V> {
+    map: HashMap<K, V>,
+    order: VecDeque<K>,
+    keep: usize,
 }
 
-impl CompareCache {
-    fn get(&self, key: u64) -> Option<Arc<Comparison>> {
-        self.map.get(&key).cloned()
+impl<K: std::hash::Hash + Eq + Clone, V: Clone> Cache<K, V> {
+    pub(crate) fn new(keep: usize) -> Self {
+        Cache { map: HashMap::new(), order: VecDeque::new(), keep }
     }
-    fn put(&mut self, key: u64, c: Arc<Comparison>) {
-        if self.map.insert(key, c).is_none() {
+    pub(crate) fn get(&self, key: &K) -> Option<V> {
+        self.map.get(key).cloned()
+    }
+    pub(crate) fn put(&mut self, key: K, v: V) {
+        if self.map.insert(key.clone(), v).is_none() {
             self.order.push_back(key);
         }
-        while self.order.len() > CACHE_KEEP {
+        while self.order.len() > self.keep {
             if let Some(old) = self.order.pop_front() {
                 self.map.remove(&old);
             }

@@ -128,8 +128,12 @@ pub struct StoryQuery {
 
 fn story_filter(q: &StoryQuery) -> (String, Vec<rusqlite::types::Value>) {
     use rusqlite::types::Value;
-    let mut sql = String::from("s.articles >= ?1");
-    let mut args: Vec<Value> = vec![Value::Integer(q.min_articles.min(i64::MAX as u64) as i64)];
+    let mut sql = String::from("1 = 1");
+    let mut args: Vec<Value> = Vec::new();
+    if q.min_articles > 1 {
+        args.push(Value::Integer(q.min_articles.min(i64::MAX as u64) as i64));
+        sql.push_str(&format!(" AND s.articles >= ?{}", args.len()));
+    }
     if let Some(t) = q.since {
         args.push(Value::Text(t.to_rfc3339()));
         sql.push_str(&format!(" AND s.last_published >= ?{}", args.len()));
@@ -182,6 +186,8 @@ pub struct StoryMember {
     pub via_duplicate: bool,
     /// Its near-duplicate group's canonical, when it is a copy of another article.
     pub duplicate_of: Option<ArticleId>,
+    /// Its revision number (changes when its text is revised).
+    pub rev: i64,
 }
 
 /// A near-duplicate group with its members.
@@ -325,12 +331,11 @@ impl Store {
     pub fn find_stories(&self, q: &StoryQuery) -> Result<Vec<StorySummary>> {
         let (filter, args) = story_filter(q);
         let order = match q.sort {
-            StorySort::Recent => {
-                "s.last_published IS NULL, s.last_published DESC, s.articles DESC, s.id DESC"
-            }
-            StorySort::Largest => {
-                "s.articles DESC, s.outlets DESC, s.last_published DESC, s.id DESC"
-            }
+            // Both orders follow an index (with the rowid as its last column),
+            // so a page costs the same whatever the number of stories; SQLite
+            // sorts NULL lowest, so undated stories come last.
+            StorySort::Recent => "s.last_published DESC, s.id DESC",
+            StorySort::Largest => "s.articles DESC, s.id DESC",
         };
         let sql = format!(
             "SELECT s.id, s.articles, s.outlets, s.first_published, s.last_published, s.title, s.languages
@@ -389,7 +394,7 @@ impl Store {
     pub fn story_members(&self, id: u64) -> Result<Vec<StoryMember>> {
         let id = self.resolve_story(id)?;
         let mut st = self.conn.prepare_cached(
-            "SELECT a.id, a.outlet, a.title, a.published_utc, a.language, m.score, m.via_duplicate, d.canonical
+            "SELECT a.id, a.outlet, a.title, a.published_utc, a.language, m.score, m.via_duplicate, d.canonical, a.rev
              FROM story_members m JOIN articles a ON a.id = m.article_id
              LEFT JOIN dup_groups d ON d.article_id = a.id AND d.canonical != a.id
              WHERE m.story_id = ?1
@@ -405,11 +410,12 @@ impl Store {
                 r.get::<_, f32>(5)?,
                 r.get::<_, bool>(6)?,
                 r.get::<_, Option<String>>(7)?,
+                r.get::<_, i64>(8)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (aid, outlet, title, published, language, score, via, dup) = row?;
+            let (aid, outlet, title, published, language, score, via, dup, rev) = row?;
             out.push(StoryMember {
                 id: parse_id(&aid)?,
                 outlet,
@@ -419,6 +425,7 @@ impl Store {
                 score,
                 via_duplicate: via,
                 duplicate_of: dup.as_deref().map(parse_id).transpose()?,
+                rev,
             });
         }
         Ok(out)

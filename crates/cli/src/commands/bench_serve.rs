@@ -13,6 +13,10 @@
 //!    JSON, both orders, a few pages), story pages (stories drawn from the
 //!    listing) and searches (words of the generated vocabulary, phrases).
 //! 4. Closed loop: the same mix from C connections as fast as they go.
+//!
+//! Before the open loop, each distinct page is requested once, alone: the
+//! "cold" rows are what the first reader of a page waits (a story's
+//! comparison is built on first view and cached until the store changes).
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -32,20 +36,6 @@ use crate::pipeline::Pipeline;
 use crate::printer::{self, Table};
 use crate::settings::Settings;
 use crate::stories::StoryEngine;
-
-/// Words a reader might search for in the generated stream.
-const QUERIES: [&str; 10] = [
-    "minister",
-    "council",
-    "\"the council\"",
-    "police",
-    "vote",
-    "market",
-    "storm",
-    "court ruling",
-    "strike -police",
-    "officials said",
-];
 
 #[derive(Debug, Serialize)]
 struct Row {
@@ -70,6 +60,7 @@ pub(crate) fn run(s: &Settings, a: BenchServeArgs) -> anyhow::Result<ExitCode> {
         wait_ready(&base, &mut server)?;
         let urls = mix(&base)?;
         let mut rows = Vec::new();
+        rows.extend(cold(&urls));
         rows.extend(open_loop(&urls, a.rate, a.duration, a.connections));
         rows.extend(closed_loop(&urls, a.duration, a.connections));
         Ok(rows)
@@ -220,8 +211,30 @@ fn mix(base: &str) -> anyhow::Result<Vec<(&'static str, String)>> {
         .map(|a| a.iter().filter_map(|s| s["id"].as_u64()).collect())
         .unwrap_or_default();
     anyhow::ensure!(!ids.is_empty(), "the server lists no story");
+    // Queries from the stories' own titles: one word, two words, a phrase,
+    // and a word without another.
+    let words: Vec<String> = page["stories"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s["title"].as_str())
+                .flat_map(|t| t.split_whitespace())
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+                .filter(|w| w.chars().count() >= 5)
+                .collect()
+        })
+        .unwrap_or_default();
+    anyhow::ensure!(words.len() >= 4, "the story titles have too few words to search for");
+    let enc = |q: &str| -> String { q.bytes().map(|b| format!("%{b:02X}")).collect() };
     let mut urls = Vec::new();
-    for (i, q) in QUERIES.iter().enumerate() {
+    for i in 0..10 {
+        let w = |k: usize| words[(i * 7 + k * 3) % words.len()].as_str();
+        let query = match i % 4 {
+            0 => w(0).to_string(),
+            1 => format!("{} {}", w(0), w(1)),
+            2 => format!("\"{} {}\"", w(0), w(1)),
+            _ => format!("{} -{}", w(0), w(2)),
+        };
         let sort = if i % 2 == 0 { "recent" } else { "largest" };
         urls.push(("story list", format!("{base}/?sort={sort}&offset={}", (i % 5) * 20)));
         urls.push((
@@ -230,9 +243,8 @@ fn mix(base: &str) -> anyhow::Result<Vec<(&'static str, String)>> {
         ));
         urls.push(("story page", format!("{base}/stories/{}", ids[(i * 7) % ids.len()])));
         urls.push(("story page", format!("{base}/stories/{}", ids[(i * 13 + 3) % ids.len()])));
-        let enc: String = q.bytes().map(|b| format!("%{b:02X}")).collect();
-        urls.push(("search", format!("{base}/search?q={enc}")));
-        urls.push(("search", format!("{base}/api/v1/search?q={enc}&kind=articles")));
+        urls.push(("search", format!("{base}/search?q={}", enc(&query))));
+        urls.push(("search", format!("{base}/api/v1/search?q={}&kind=articles", enc(&query))));
     }
     Ok(urls)
 }
@@ -259,6 +271,23 @@ fn get(agent: &ureq::Agent, url: &str) -> bool {
         }
         Err(_) => false,
     }
+}
+
+/// Each distinct URL once, one at a time: what the first reader of a page
+/// waits while nothing is cached (a story's comparison is built then).
+fn cold(urls: &[(&'static str, String)]) -> Vec<Row> {
+    let agent = agent();
+    let samples: Samples = Mutex::new(BTreeMap::new());
+    let start = Instant::now();
+    let mut seen = std::collections::HashSet::new();
+    for (class, url) in urls {
+        if seen.insert(url) {
+            let t = Instant::now();
+            let ok = get(&agent, url);
+            record(&samples, class, t.elapsed().as_secs_f64() * 1000.0, ok);
+        }
+    }
+    rows("first request of each page (cold)", samples, start.elapsed())
 }
 
 fn open_loop(

@@ -69,8 +69,7 @@ async fn story(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Re
     respond(
         blocking(move || {
             let view = story_view(&state, &id)?;
-            let keys = state.read(|s| pages::speaker_keys(s, &view))?;
-            Ok(pages::story(&view, &keys))
+            Ok(pages::story(&view))
         })
         .await,
     )

@@ -5,17 +5,23 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use parallax_compare::{Comparison, FactOut, QuoteOut, Relation, Status};
-use parallax_store::{EntitySummary, Store, StorySort};
+use parallax_store::{EntitySummary, StorySort};
 
 use super::html::{attr, day, esc, page, path_segment, query_value, when};
 use crate::api::{
     ArticleView, EntitiesParams, PersonView, SearchPage, SearchParams, StoriesParams, StoryPage,
     StoryView,
 };
-use crate::error::ApiResult;
 
 /// Most facts of one kind shown on a story page.
 const FACTS_SHOWN: usize = 60;
+/// Most facts shown per outlet among those only it carries.
+const EXCLUSIVE_SHOWN: usize = 8;
+/// Most evidence sentences shown per fact.
+const EVIDENCE_SHOWN: usize = 6;
+/// Most speakers, and quotes per speaker, among quotes one outlet carries.
+const SPEAKERS_SHOWN: usize = 40;
+const QUOTES_PER_SPEAKER: usize = 4;
 
 // ---------------------------------------------------------------- story list
 
@@ -127,22 +133,8 @@ impl<'a> Outlets<'a> {
     }
 }
 
-/// Cross-article person keys of the compared quotes, by quote id
-/// (`{article}:q{n}`), from what the store keeps of each article.
-pub(crate) fn speaker_keys(s: &Store, v: &StoryView) -> ApiResult<HashMap<String, String>> {
-    let mut out = HashMap::new();
-    for a in &v.comparison.articles {
-        let Ok(id) = a.id.parse() else { continue };
-        for (n, q) in s.who(id)?.quotes.into_iter().enumerate() {
-            if let Some(k) = q.speaker_key {
-                out.insert(format!("{}:q{n}", a.id), k);
-            }
-        }
-    }
-    Ok(out)
-}
-
-pub(crate) fn story(v: &StoryView, keys: &HashMap<String, String>) -> String {
+pub(crate) fn story(v: &StoryView) -> String {
+    let keys = &v.speaker_keys;
     let c: &Comparison = &v.comparison;
     let outlet = Outlets(c.articles.iter().map(|a| (a.id.as_str(), a.outlet.as_str())).collect());
     let title = v.story.title.as_deref().unwrap_or("(untitled)");
@@ -218,7 +210,7 @@ pub(crate) fn story(v: &StoryView, keys: &HashMap<String, String>) -> String {
         if o.exclusive_facts.is_empty() {
             b.push_str("<p class=\"muted small\">Nothing of its own.</p>");
         }
-        for id in o.exclusive_facts.iter().take(FACTS_SHOWN) {
+        for id in o.exclusive_facts.iter().take(EXCLUSIVE_SHOWN) {
             if let Some(f) = by_id.get(id.as_str()) {
                 let _ = write!(b, "<div data-testid=\"fact\" data-status=\"exclusive\">");
                 for e in &f.evidence {
@@ -226,6 +218,14 @@ pub(crate) fn story(v: &StoryView, keys: &HashMap<String, String>) -> String {
                 }
                 b.push_str("</div>");
             }
+        }
+        if o.exclusive_facts.len() > EXCLUSIVE_SHOWN {
+            let _ = write!(
+                b,
+                "<p class=\"small muted\">and {} more (all in the JSON: /api/v1/stories/{})</p>",
+                o.exclusive_facts.len() - EXCLUSIVE_SHOWN,
+                v.story.id
+            );
         }
         b.push_str("</div>");
     }
@@ -281,7 +281,16 @@ pub(crate) fn story(v: &StoryView, keys: &HashMap<String, String>) -> String {
             }
         );
     }
-    b.push_str("</ol></section>");
+    b.push_str("</ol>");
+    if v.members_total > v.members.len() {
+        let _ = write!(
+            b,
+            "<p class=\"small muted\">The first {} of {} articles.</p>",
+            v.members.len(),
+            v.members_total
+        );
+    }
+    b.push_str("</section>");
     page(title, &b)
 }
 
@@ -297,7 +306,7 @@ fn fact(b: &mut String, f: &FactOut, outlet: &Outlets<'_>) {
          <span class=\"small muted\">{}</span></p><div class=\"columns\">",
         esc(&f.outlets.join(", "))
     );
-    for e in &f.evidence {
+    for e in f.evidence.iter().take(EVIDENCE_SHOWN) {
         let _ = write!(
             b,
             "<div class=\"card\"><h3>{}</h3><p>{}</p><p class=\"small\"><a href=\"/articles/{}\">the article</a></p></div>",
@@ -307,6 +316,13 @@ fn fact(b: &mut String, f: &FactOut, outlet: &Outlets<'_>) {
         );
     }
     b.push_str("</div>");
+    if f.evidence.len() > EVIDENCE_SHOWN {
+        let _ = write!(
+            b,
+            "<p class=\"small muted\">and {} more articles say so</p>",
+            f.evidence.len() - EVIDENCE_SHOWN
+        );
+    }
     for k in &f.conflicts {
         let _ = write!(b, "<p class=\"small\"><strong>Differs:</strong> {}</p>", esc(&k.detail));
     }
@@ -389,14 +405,17 @@ fn quotes(b: &mut String, c: &Comparison, keys: &HashMap<String, String>, outlet
     }
     if !by_speaker.is_empty() {
         b.push_str("<h3>Quoted by one outlet only</h3><ul class=\"plain\">");
-        for (name, qs) in &by_speaker {
+        let mut speakers: Vec<(&String, &Vec<&QuoteOut>)> = by_speaker.iter().collect();
+        speakers.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(b.0)));
+        let hidden = speakers.len().saturating_sub(SPEAKERS_SHOWN);
+        for (name, qs) in speakers.into_iter().take(SPEAKERS_SHOWN) {
             let key = qs.iter().find_map(|q| keys.get(&q.id));
             let _ = write!(
                 b,
                 "<li data-testid=\"speaker\"><strong>{}</strong>",
                 person_link(name, key)
             );
-            for q in qs {
+            for q in qs.iter().take(QUOTES_PER_SPEAKER) {
                 let _ = write!(
                     b,
                     "<blockquote><span class=\"small muted\">{}:</span> {}</blockquote>",
@@ -404,9 +423,19 @@ fn quotes(b: &mut String, c: &Comparison, keys: &HashMap<String, String>, outlet
                     esc(&q.text)
                 );
             }
+            if qs.len() > QUOTES_PER_SPEAKER {
+                let _ = write!(
+                    b,
+                    "<p class=\"small muted\">and {} more</p>",
+                    qs.len() - QUOTES_PER_SPEAKER
+                );
+            }
             b.push_str("</li>");
         }
         b.push_str("</ul>");
+        if hidden > 0 {
+            let _ = write!(b, "<p class=\"small muted\">and {hidden} more speakers</p>");
+        }
     }
     b.push_str("</section>");
 }
