@@ -8,6 +8,10 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v cc >/dev/null 2>&1 || need_apt+=(gcc libc6-dev)
 command -v git >/dev/null 2>&1 || need_apt+=(git)
+# Headless Chromium and node for the browser tests of the web UI (tests/e2e).
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium fonts-liberation)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
+command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "==> installing Debian packages: ${need_apt[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
@@ -35,3 +39,6 @@ echo "==> cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "==> cargo test"
 cargo test --workspace --locked
+# The browser tests drive the debug binary cargo test just built: no second build.
+echo "==> e2e browser tests (headless Chromium)"
+PARALLAX_BIN="${CARGO_TARGET_DIR:-target}/debug/parallax" bash scripts/e2e.sh
