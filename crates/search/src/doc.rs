@@ -17,6 +17,9 @@ pub struct ArticleDoc {
     /// Outlet name, matched exactly by [`SearchQuery::outlet`](crate::SearchQuery::outlet).
     pub outlet: Option<String>,
     /// Language code (`"en"`, `"de"`), matched exactly by the language filter.
+    /// As an ISO 639-1 code it also picks the stemmer of the article's and its
+    /// quotes' stemmed fields (see the crate doc); `None` or a language
+    /// without a stemmer: exact words only.
     pub language: Option<String>,
     /// Publication time; stored to the second, used for the date filters and
     /// as the tie-break (newest first).

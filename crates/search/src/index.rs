@@ -16,7 +16,7 @@ use tantivy::{
 
 use crate::doc::ArticleDoc;
 use crate::error::SearchError;
-use crate::schema::{self, Fields, KIND_ARTICLE, KIND_QUOTE, SCHEMA_VERSION};
+use crate::schema::{self, Fields, KIND_ARTICLE, KIND_QUOTE, Lang, SCHEMA_VERSION};
 
 /// Heap of the one index writer, shared by its indexing threads.
 pub const WRITER_HEAP_BYTES: usize = 50_000_000;
@@ -24,6 +24,10 @@ pub const WRITER_HEAP_BYTES: usize = 50_000_000;
 const MAX_WRITER_THREADS: usize = 3;
 /// Boost of the title over the body and the speaker name.
 const TITLE_BOOST: f32 = 2.0;
+/// Boost of a stemmed field relative to its exact field: a match through a
+/// stem only ("meetings" finding "meeting") counts half an exact one, and an
+/// exact match scores in both fields, so exact wording ranks first.
+const STEM_BOOST: f32 = 0.5;
 
 /// The commit payload: what the last commit covered, and which schema wrote it.
 #[derive(Debug, Serialize, Deserialize)]
@@ -44,7 +48,13 @@ pub struct SearchIndex {
     /// The last committed sequence number (mirrors the payload on disk).
     covered: Mutex<Option<i64>>,
     pub(crate) fields: Fields,
+    /// Parses over the exact fields and every language's stemmed fields.
     pub(crate) parser: QueryParser,
+    /// Per language (order of [`Lang::ALL`]): the exact fields and that
+    /// language's stemmed fields, for queries filtered to the language.
+    pub(crate) lang_parsers: Vec<QueryParser>,
+    /// The exact fields only, for a language filter without a stemmer.
+    pub(crate) exact_parser: QueryParser,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -104,7 +114,7 @@ impl SearchIndex {
 
     fn from_index(index: Index, fresh: bool) -> Result<SearchIndex, SearchError> {
         let (_, fields) = schema::build();
-        index.tokenizers().register(schema::ANALYZER, schema::analyzer());
+        schema::register_analyzers(index.tokenizers());
         let threads = std::thread::available_parallelism()
             .map_or(1, usize::from)
             .clamp(1, MAX_WRITER_THREADS);
@@ -118,16 +128,17 @@ impl SearchIndex {
             read_payload(&index)?.and_then(|p| p.seq)
         };
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        let mut parser =
-            QueryParser::for_index(&index, vec![fields.title, fields.text, fields.speaker]);
-        parser.set_field_boost(fields.title, TITLE_BOOST);
-        parser.set_conjunction_by_default();
+        let parser = query_parser(&index, &fields, &Lang::ALL);
+        let lang_parsers = Lang::ALL.iter().map(|l| query_parser(&index, &fields, &[*l])).collect();
+        let exact_parser = query_parser(&index, &fields, &[]);
         Ok(SearchIndex {
             reader,
             writer: Mutex::new(writer),
             covered: Mutex::new(covered),
             fields,
             parser,
+            lang_parsers,
+            exact_parser,
         })
     }
 
@@ -216,6 +227,27 @@ impl SearchIndex {
         self.reader.reload()?;
         Ok(())
     }
+}
+
+/// A parser over the exact fields (title ×2, text, speaker) and the stemmed
+/// fields of `langs` (title ×1, text ×0.5), words ANDed by default. tantivy
+/// analyses each query word with each field's own analyser, so the words are
+/// stemmed per language.
+fn query_parser(index: &Index, f: &Fields, langs: &[Lang]) -> QueryParser {
+    let mut fields = vec![f.title, f.text, f.speaker];
+    for lang in langs {
+        let s = f.stem(*lang);
+        fields.extend([s.title, s.text]);
+    }
+    let mut parser = QueryParser::for_index(index, fields);
+    parser.set_field_boost(f.title, TITLE_BOOST);
+    for lang in langs {
+        let s = f.stem(*lang);
+        parser.set_field_boost(s.title, TITLE_BOOST * STEM_BOOST);
+        parser.set_field_boost(s.text, STEM_BOOST);
+    }
+    parser.set_conjunction_by_default();
+    parser
 }
 
 fn rollback(writer: &mut IndexWriter) {
@@ -325,10 +357,17 @@ fn article_document(f: &Fields, a: &ArticleDoc) -> TantivyDocument {
     let mut d = TantivyDocument::default();
     d.add_text(f.kind, KIND_ARTICLE);
     add_meta(f, &mut d, a);
+    let stem = a.language.as_deref().and_then(Lang::from_code).map(|l| f.stem(l));
     if let Some(t) = &a.title {
         d.add_text(f.title, t);
+        if let Some(s) = stem {
+            d.add_text(s.title, t);
+        }
     }
     d.add_text(f.text, &a.text);
+    if let Some(s) = stem {
+        d.add_text(s.text, &a.text);
+    }
     d
 }
 
@@ -347,6 +386,9 @@ fn quote_document(f: &Fields, a: &ArticleDoc, q: &crate::doc::QuoteDoc) -> Tanti
         d.add_text(f.speaker_key, k);
     }
     d.add_text(f.text, &q.text);
+    if let Some(lang) = a.language.as_deref().and_then(Lang::from_code) {
+        d.add_text(f.stem(lang).text, &q.text);
+    }
     d
 }
 

@@ -17,15 +17,46 @@
 //! | `context_title` | stored | quotes | the article's title, shown only |
 //! | `text` | text, stored | both | body / quote words; searched, snippets |
 //! | `speaker` | text, stored | quotes | speaker name; searched |
+//! | `title_stem_xx` | text (stemmed), not stored | articles² | searched, boost 1 |
+//! | `text_stem_xx` | text (stemmed), not stored | both² | searched, boost 0.5; snippets |
 //! | `speaker_key`, `outlet`, `language` | raw, stored | both¹ | exact filters |
 //! | `published` | date (s), indexed, fast, stored | both | date filters, tie-break |
 //!
-//! ¹ `speaker_key` on quotes only. Text fields use one analyser for English
-//! and German: Unicode word runs, lower-cased and folded to ASCII ("Løkke",
+//! ¹ `speaker_key` on quotes only. ² One pair per stemmed language `xx`
+//! (`en`, `de`, `fr`, `es`, `it`, `nl`, `pt`, `sv`, `da`, `no`, `fi`, `ru`),
+//! filled only on documents of that language.
+//!
+//! # Analysers
+//!
+//! The exact fields (`title`, `text`, `speaker`) use one analyser for every
+//! language: Unicode word runs, lower-cased and folded to ASCII ("Løkke",
 //! "lokke" and "LOKKE" are one term, "loekke" is another; "Müller" matches
-//! "muller", not "mueller"). No stemming, no stop words: "meeting" does not
-//! find "meetings". The title sits only on article documents so that a word
-//! of the headline doesn't make every quote of the article match.
+//! "muller", not "mueller"). No stop words. The title sits only on article
+//! documents so that a word of the headline doesn't make every quote of the
+//! article match.
+//!
+//! The stemmed fields add the language's Snowball stemmer between
+//! lower-casing and folding, so "meetings" and "meeting" are one term in
+//! `text_stem_en`, "Treffens" and "Treffen" one in `text_stem_de`. An
+//! article's language ([`ArticleDoc::language`], an ISO 639-1 code;
+//! case-insensitive, a region such as `en-GB` ignored, `nb`/`nn` are
+//! Norwegian) picks the pair its title and text go into; its quotes take the
+//! article's language. Documents with no language or one without a stemmer
+//! get no stemmed fields: they match their exact words only.
+//!
+//! A query is parsed once over the exact fields and every language's stemmed
+//! fields (only the filtered language's with a `language` filter); tantivy
+//! analyses each query word with each field's analyser, so "meetings" is
+//! looked up as `meetings` in `text` and as `meet` in `text_stem_en`. An
+//! exact match scores in both the exact and the stemmed field, a stem-only
+//! match in the stemmed one (at half weight), so exact wording ranks first.
+//! Phrases work in both (the stemmed fields keep positions). Stems are not
+//! synonyms ("met" is not "meet"), compounds are not split ("Ausgaben" does
+//! not find "Verteidigungsausgaben"), and stemmers over-conflate now and
+//! then (German "Sicherheit" stems to "sich"). Snippets come from the exact
+//! field when it highlights anything, else from the stemmed field (its
+//! analyser re-reads the stored text, so "meetings" marks "meeting"). A field
+//! prefix (`text:`, `title:`) searches only that exact field.
 //!
 //! # Idempotence and the covered sequence number
 //!

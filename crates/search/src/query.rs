@@ -13,11 +13,11 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TokenStream;
-use tantivy::{Order, TantivyDocument, Term};
+use tantivy::{Order, Searcher, TantivyDocument, Term};
 
 use crate::error::SearchError;
 use crate::index::SearchIndex;
-use crate::schema::{self, KIND_ARTICLE, KIND_QUOTE, PUBLISHED};
+use crate::schema::{self, Fields, KIND_ARTICLE, KIND_QUOTE, Lang, PUBLISHED, StemFields};
 use crate::snippet::{SNIPPET_MAX_CHARS, Snippet};
 
 /// Longest query text accepted, in characters (after trimming).
@@ -48,7 +48,10 @@ pub enum Kind {
 /// A search: user text plus exact filters and a page.
 ///
 /// Text syntax: words (all must match: the default is AND), `"a phrase"`,
-/// `OR`, `AND`, `-word` / `NOT word`, parentheses, `title:word`. It is parsed
+/// `OR`, `AND`, `-word` / `NOT word`, parentheses, `title:word`. Words also
+/// match through their stems in documents of a stemmed language (exact
+/// matches rank first; see the crate doc); a `language` filter narrows the
+/// stemming to that language. It is parsed
 /// leniently: what can't be read is dropped rather than refused. Text longer
 /// than [`MAX_QUERY_CHARS`] or with more than [`MAX_QUERY_WORDS`] terms is a
 /// [`SearchError::Query`]. Empty text lists everything the filters let
@@ -136,9 +139,93 @@ fn date_term(field: Field, dt: DateTime<Utc>) -> Term {
     Term::from_field_date_for_search(field, tantivy::DateTime::from_timestamp_secs(dt.timestamp()))
 }
 
+/// Snippet generators of one search: the exact fields' up front, a
+/// language's stemmed fields' when a hit first needs them.
+struct Snippets<'a> {
+    searcher: &'a Searcher,
+    query: &'a dyn Query,
+    text: SnippetGenerator,
+    title: SnippetGenerator,
+    /// Per [`Lang::slot`]: (text, title) generators of the stemmed fields.
+    stemmed: Vec<Option<(SnippetGenerator, SnippetGenerator)>>,
+    stem_fields: [StemFields; Lang::ALL.len()],
+}
+
+fn generator(
+    searcher: &Searcher,
+    query: &dyn Query,
+    field: Field,
+) -> Result<SnippetGenerator, SearchError> {
+    let mut g = SnippetGenerator::create(searcher, query, field)?;
+    g.set_max_num_chars(SNIPPET_MAX_CHARS);
+    Ok(g)
+}
+
+impl<'a> Snippets<'a> {
+    fn new(
+        searcher: &'a Searcher,
+        query: &'a dyn Query,
+        fields: &Fields,
+    ) -> Result<Snippets<'a>, SearchError> {
+        Ok(Snippets {
+            searcher,
+            query,
+            text: generator(searcher, query, fields.text)?,
+            title: generator(searcher, query, fields.title)?,
+            stemmed: Lang::ALL.iter().map(|_| None).collect(),
+            stem_fields: fields.stemmed,
+        })
+    }
+
+    /// The snippet of a hit: where the exact words matched the body, else
+    /// where their stems did (in the hit's language), else the same in the
+    /// title (articles only); `None` when nothing is highlighted. A stemmed
+    /// generator re-analyses the stored text with the stemming analyser, so
+    /// "meetings" marks "meeting" in the original text.
+    fn of(
+        &mut self,
+        body: &str,
+        title: Option<&str>,
+        lang: Option<Lang>,
+    ) -> Result<Option<Snippet>, SearchError> {
+        if let Some(s) = Snippet::from_tantivy(&self.text.snippet(body), body) {
+            return Ok(Some(s));
+        }
+        let stemmed = match lang {
+            Some(lang) => {
+                let slot = &mut self.stemmed[lang.slot()];
+                if slot.is_none() {
+                    let f = self.stem_fields[lang.slot()];
+                    *slot = Some((
+                        generator(self.searcher, self.query, f.text)?,
+                        generator(self.searcher, self.query, f.title)?,
+                    ));
+                }
+                slot.as_ref()
+            }
+            None => None,
+        };
+        if let Some((text, _)) = stemmed
+            && let Some(s) = Snippet::from_tantivy(&text.snippet(body), body)
+        {
+            return Ok(Some(s));
+        }
+        let Some(t) = title else { return Ok(None) };
+        if let Some(s) = Snippet::from_tantivy(&self.title.snippet(t), t) {
+            return Ok(Some(s));
+        }
+        Ok(stemmed.and_then(|(_, title)| Snippet::from_tantivy(&title.snippet(t), t)))
+    }
+}
+
 impl SearchIndex {
-    /// Parses the user text: `None` when empty.
-    fn user_query(&self, text: &str) -> Result<Option<Box<dyn Query>>, SearchError> {
+    /// Parses the user text: `None` when empty. With a language filter only
+    /// that language's stemmed fields are searched (none if it has no stemmer).
+    fn user_query(
+        &self,
+        text: &str,
+        language: Option<&str>,
+    ) -> Result<Option<Box<dyn Query>>, SearchError> {
         let text = text.trim();
         if text.is_empty() {
             return Ok(None);
@@ -160,7 +247,14 @@ impl SearchIndex {
                 "the query has {words} words; at most {MAX_QUERY_WORDS} are allowed"
             )));
         }
-        let (query, errors) = self.parser.parse_query_lenient(text);
+        let parser = match language {
+            None => &self.parser,
+            Some(code) => match Lang::from_code(code) {
+                Some(lang) => &self.lang_parsers[lang.slot()],
+                None => &self.exact_parser,
+            },
+        };
+        let (query, errors) = parser.parse_query_lenient(text);
         if !errors.is_empty() {
             tracing::debug!(?errors, query = text, "parts of the query were dropped");
         }
@@ -180,7 +274,7 @@ impl SearchIndex {
             n => n.min(MAX_LIMIT),
         };
         let f = self.fields;
-        let user = self.user_query(&q.text)?;
+        let user = self.user_query(&q.text, q.language.as_deref())?;
 
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if let Some(u) = &user {
@@ -224,14 +318,8 @@ impl SearchIndex {
         ));
         let (total, top) = searcher.search(&query, &(Count, top))?;
 
-        let generators = match &user {
-            Some(u) => {
-                let mut text = SnippetGenerator::create(&searcher, u.as_ref(), f.text)?;
-                text.set_max_num_chars(SNIPPET_MAX_CHARS);
-                let mut title = SnippetGenerator::create(&searcher, u.as_ref(), f.title)?;
-                title.set_max_num_chars(SNIPPET_MAX_CHARS);
-                Some((text, title))
-            }
+        let mut snippets = match &user {
+            Some(u) => Some(Snippets::new(&searcher, u.as_ref(), &f)?),
             None => None,
         };
 
@@ -243,15 +331,12 @@ impl SearchIndex {
             let is_quote = doc.get_first(f.quote_index).is_some();
             let title = text_of(f.title).or_else(|| text_of(f.context_title));
             let body = text_of(f.text).unwrap_or_default();
-            let snippet = generators
-                .as_ref()
-                .and_then(|(text_gen, title_gen)| {
-                    Snippet::from_tantivy(&text_gen.snippet(&body), &body).or_else(|| {
-                        let t = title.as_deref().filter(|_| !is_quote)?;
-                        Snippet::from_tantivy(&title_gen.snippet(t), t)
-                    })
-                })
-                .unwrap_or_else(|| Snippet::lead(&body));
+            let lang = text_of(f.language).as_deref().and_then(Lang::from_code);
+            let snippet = match &mut snippets {
+                Some(s) => s.of(&body, title.as_deref().filter(|_| !is_quote), lang)?,
+                None => None,
+            }
+            .unwrap_or_else(|| Snippet::lead(&body));
             hits.push(Hit {
                 kind: if is_quote { HitKind::Quote } else { HitKind::Article },
                 article_id: text_of(f.article_id).unwrap_or_default(),

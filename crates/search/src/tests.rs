@@ -137,9 +137,14 @@ fn words_are_and_by_default_with_or_and_not() {
         sorted(ids(&index, &text("harvest OR hyperbole"))),
         vec![hit(NATO, None), hit(NATO, Some(0)), hit(FESTIVAL, None)]
     );
-    // NATO is in the English and the German article; -brussels drops the English one.
+    // NATO is in the English and the German article; -thursday drops the English one.
     assert_eq!(sorted(ids(&index, &text("nato"))), vec![hit(NATO, None), hit(GERMAN, None)]);
-    assert_eq!(ids(&index, &text("nato -brussels")), vec![hit(GERMAN, None)]);
+    assert_eq!(ids(&index, &text("nato -thursday")), vec![hit(GERMAN, None)]);
+    // A negated word is stemmed like a positive one: "Brussels" (English) and
+    // "Brüssel" (German) both stem to "brussel", so -brussels drops both, and
+    // -text:brussels (the exact field only) just the English one.
+    assert_eq!(ids(&index, &text("nato -brussels")), vec![]);
+    assert_eq!(ids(&index, &text("nato -text:brussels")), vec![hit(GERMAN, None)]);
 }
 
 #[test]
@@ -172,11 +177,17 @@ fn diacritics_fold_to_ascii() {
     assert_eq!(sorted(ids(&index, &text("Løkke"))), lokke);
     assert_eq!(sorted(ids(&index, &text("lokke"))), lokke);
     assert_eq!(sorted(ids(&index, &text("LOKKE"))), lokke);
-    // Folding is not transliteration: "oe" is not "ø", "ue" is not "ü".
+    // Folding is not transliteration: in the exact fields "oe" is not "ø" and
+    // "ue" is not "ü"; "Brüssel" is "brussel", a different word from "Brussels".
+    assert_eq!(ids(&index, &text("text:loekke")), vec![]);
+    assert_eq!(ids(&index, &text("text:bruessel")), vec![]);
+    assert_eq!(ids(&index, &text("text:brussel")), vec![hit(GERMAN, None)]);
+    // Through the stemmed fields: Snowball's German stemmer reads "ue" as "ü",
+    // and "Brussels" (English) and "Brüssel" (German) both stem to "brussel".
     assert_eq!(ids(&index, &text("loekke")), vec![]);
-    assert_eq!(ids(&index, &text("bruessel")), vec![]);
-    // "Brüssel" is "brussel", a different word from "Brussels"; ß is "ss".
-    assert_eq!(ids(&index, &text("brussel")), vec![hit(GERMAN, None)]);
+    assert_eq!(ids(&index, &text("bruessel")), vec![hit(GERMAN, None)]);
+    assert_eq!(sorted(ids(&index, &text("brussel"))), vec![hit(NATO, None), hit(GERMAN, None)]);
+    // ß is "ss".
     assert_eq!(ids(&index, &text("Aussenminister")), vec![hit(GERMAN, None)]);
     assert_eq!(ids(&index, &text("außenminister")), vec![hit(GERMAN, None)]);
     let r = index.search(&text("lokke")).expect("search");
@@ -595,4 +606,245 @@ fn snippets_of_long_texts_are_cut_and_marked() {
     let (a, b) = s.highlights[0];
     assert_eq!(&s.text[a..b], "needle");
     assert!(s.to_html().contains("&quot;The <mark>needle</mark>,&quot;"), "{}", s.to_html());
+}
+
+/// An article with an id, a language, a title, a body and one quote, all
+/// published on `day`.
+fn lang_doc(id: &str, language: Option<&str>, title: &str, body: &str, day: u32) -> ArticleDoc {
+    ArticleDoc {
+        id: id.into(),
+        title: Some(title.into()),
+        language: language.map(str::to_string),
+        published: Some(at(day, 0)),
+        text: body.into(),
+        quotes: vec![QuoteDoc { index: 0, text: body.into(), ..QuoteDoc::default() }],
+        ..ArticleDoc::default()
+    }
+}
+
+fn html_of(index: &SearchIndex, q: &SearchQuery) -> Vec<String> {
+    let r = index.search(q).expect("search");
+    r.hits.iter().map(|h| h.snippet.to_html()).collect()
+}
+
+#[test]
+fn english_words_match_through_their_stems() {
+    let index = SearchIndex::in_memory().expect("index");
+    let a = lang_doc(
+        "0000000000000001",
+        Some("en"),
+        "Allies talk",
+        "The ministers held a meeting in Brussels.",
+        1,
+    );
+    index.index(&[a], 1).expect("indexed");
+    let articles = |t: &str| SearchQuery { text: t.into(), kind: Kind::Articles, ..text(t) };
+    assert_eq!(ids(&index, &articles("meetings")), vec![hit("0000000000000001", None)]);
+    assert_eq!(
+        html_of(&index, &articles("meetings")),
+        vec!["The ministers held a <mark>meeting</mark> in Brussels."]
+    );
+    // "minister" finds "ministers"; two stemmed words AND like exact ones.
+    assert_eq!(
+        html_of(&index, &articles("minister meetings")),
+        vec!["The <mark>ministers</mark> held a <mark>meeting</mark> in Brussels."]
+    );
+    assert_eq!(ids(&index, &articles("meetings harvest")), vec![]);
+    // Quotes take their article's language.
+    let quotes = SearchQuery { kind: Kind::Quotes, ..text("meetings") };
+    assert_eq!(ids(&index, &quotes), vec![hit("0000000000000001", Some(0))]);
+    assert_eq!(
+        html_of(&index, &quotes),
+        vec!["The ministers held a <mark>meeting</mark> in Brussels."]
+    );
+    // A title that matches only through a stem gets a title snippet.
+    assert_eq!(html_of(&index, &articles("talks")), vec!["Allies <mark>talk</mark>"]);
+    // Stems are not synonyms: "met" is not "meet".
+    assert_eq!(ids(&index, &text("met")), vec![]);
+}
+
+#[test]
+fn german_words_match_through_their_stems() {
+    let index = SearchIndex::in_memory().expect("index");
+    let a = lang_doc(
+        "0000000000000001",
+        Some("de"),
+        "Außenminister beraten",
+        "Das Treffen der Außenminister beriet über die Ausgabe.",
+        1,
+    );
+    let b = lang_doc(
+        "0000000000000002",
+        Some("de"),
+        "Haushalt",
+        "Die Verteidigungsausgaben steigen.",
+        2,
+    );
+    index.index(&[a, b], 1).expect("indexed");
+    let articles = |t: &str| SearchQuery { kind: Kind::Articles, ..text(t) };
+    // Genitive "Treffens" → "treff" ← "Treffen"; plural "Ausgaben" → "ausgab" ← "Ausgabe";
+    // dative plural "Außenministern" → "aussenminist" ← "Außenminister".
+    assert_eq!(
+        html_of(&index, &articles("Treffens")),
+        vec!["Das <mark>Treffen</mark> der Außenminister beriet über die Ausgabe."]
+    );
+    assert_eq!(
+        html_of(&index, &articles("Ausgaben")),
+        vec!["Das Treffen der Außenminister beriet über die <mark>Ausgabe</mark>."]
+    );
+    assert_eq!(
+        html_of(&index, &articles("aussenministern")),
+        vec!["Das Treffen der <mark>Außenminister</mark> beriet über die Ausgabe."]
+    );
+    // The stemmer does not split compounds: "Ausgaben" is not in
+    // "Verteidigungsausgaben", which only its own forms find.
+    assert_eq!(ids(&index, &articles("Ausgaben")), vec![hit("0000000000000001", None)]);
+    assert_eq!(ids(&index, &articles("Verteidigungsausgabe")), vec![hit("0000000000000002", None)]);
+    // German stems are not applied to an English query on an English filter.
+    let en = SearchQuery { language: Some("en".into()), ..articles("Treffens") };
+    assert_eq!(ids(&index, &en), vec![]);
+    let de = SearchQuery { language: Some("de".into()), ..articles("Treffens") };
+    assert_eq!(ids(&index, &de), vec![hit("0000000000000001", None)]);
+}
+
+#[test]
+fn no_or_unknown_language_means_exact_words_only() {
+    let index = SearchIndex::in_memory().expect("index");
+    let body = "The ministers held a meeting.";
+    index
+        .index(
+            &[
+                lang_doc("0000000000000001", None, "One", body, 1),
+                lang_doc("0000000000000002", Some("xx"), "Two", body, 2),
+                lang_doc("0000000000000003", Some("EN-gb"), "Three", body, 3),
+            ],
+            1,
+        )
+        .expect("indexed");
+    let articles = |t: &str| SearchQuery { kind: Kind::Articles, ..text(t) };
+    // Exact: all three, newest first.
+    assert_eq!(
+        ids(&index, &articles("meeting")),
+        vec![
+            hit("0000000000000003", None),
+            hit("0000000000000002", None),
+            hit("0000000000000001", None)
+        ]
+    );
+    // Through a stem: only the one with a known language ("EN-gb" is English).
+    assert_eq!(ids(&index, &articles("meetings")), vec![hit("0000000000000003", None)]);
+    // A language filter without a stemmer searches the exact fields only.
+    let xx = SearchQuery { language: Some("xx".into()), ..articles("meetings") };
+    assert_eq!(ids(&index, &xx), vec![]);
+    let xx = SearchQuery { language: Some("xx".into()), ..articles("meeting") };
+    assert_eq!(ids(&index, &xx), vec![hit("0000000000000002", None)]);
+}
+
+#[test]
+fn exact_wording_ranks_above_a_stem_match() {
+    let index = SearchIndex::in_memory().expect("index");
+    // The stem-only documents are newer, so the date tie-break alone would
+    // put them first; same length, same title weight.
+    let exact = "0000000000000001";
+    index
+        .index(
+            &[
+                lang_doc(exact, Some("en"), "Report", "Ministers held meetings on Monday.", 1),
+                lang_doc(
+                    "0000000000000002",
+                    Some("en"),
+                    "Report",
+                    "Ministers held meeting on Monday.",
+                    2,
+                ),
+                lang_doc(
+                    "0000000000000003",
+                    Some("de"),
+                    "Bericht",
+                    "Minister beim Treffen am Montag.",
+                    3,
+                ),
+                lang_doc(
+                    "0000000000000004",
+                    Some("de"),
+                    "Bericht",
+                    "Minister des Treffens am Montag.",
+                    4,
+                ),
+            ],
+            1,
+        )
+        .expect("indexed");
+    let articles = |t: &str| SearchQuery { kind: Kind::Articles, ..text(t) };
+    assert_eq!(
+        ids(&index, &articles("meetings")),
+        vec![hit(exact, None), hit("0000000000000002", None)]
+    );
+    assert_eq!(
+        ids(&index, &articles("meeting")),
+        vec![hit("0000000000000002", None), hit(exact, None)]
+    );
+    assert_eq!(
+        ids(&index, &articles("treffens")),
+        vec![hit("0000000000000004", None), hit("0000000000000003", None)]
+    );
+    assert_eq!(
+        ids(&index, &articles("treffen")),
+        vec![hit("0000000000000003", None), hit("0000000000000004", None)]
+    );
+    let r = index.search(&articles("meetings")).expect("search");
+    assert!(r.hits[0].score > r.hits[1].score, "{} vs {}", r.hits[0].score, r.hits[1].score);
+    // Each hit highlights its own form.
+    assert_eq!(
+        html_of(&index, &articles("meetings")),
+        vec![
+            "Ministers held <mark>meetings</mark> on Monday.",
+            "Ministers held <mark>meeting</mark> on Monday."
+        ]
+    );
+}
+
+#[test]
+fn phrases_match_exactly_and_through_stems() {
+    let index = SearchIndex::in_memory().expect("index");
+    index
+        .index(
+            &[
+                lang_doc("0000000000000001", Some("en"), "A", "They held annual meetings here.", 1),
+                lang_doc("0000000000000002", Some("en"), "B", "The annual meeting was held.", 2),
+                lang_doc("0000000000000003", None, "C", "The annual meeting was held.", 3),
+            ],
+            1,
+        )
+        .expect("indexed");
+    let articles = |t: &str| SearchQuery { kind: Kind::Articles, ..text(t) };
+    // Exact phrase first; the English stem-phrase match next; the document
+    // without a language matches only its exact wording.
+    assert_eq!(
+        ids(&index, &articles("\"annual meetings\"")),
+        vec![hit("0000000000000001", None), hit("0000000000000002", None)]
+    );
+    // Snippets come from the exact field when it highlights anything, so a
+    // phrase matched through stems marks only its exact words ("annual").
+    assert_eq!(
+        html_of(&index, &articles("\"annual meetings\"")),
+        vec![
+            "They held <mark>annual</mark> <mark>meetings</mark> here.",
+            "The <mark>annual</mark> meeting was held."
+        ]
+    );
+    assert_eq!(
+        sorted(ids(&index, &articles("\"annual meeting\""))),
+        vec![
+            hit("0000000000000001", None),
+            hit("0000000000000002", None),
+            hit("0000000000000003", None)
+        ]
+    );
+    // Word order still counts.
+    assert_eq!(ids(&index, &articles("\"meetings annual\"")), vec![]);
+    assert_eq!(
+        ids(&index, &articles("\"held annual meeting\"")),
+        vec![hit("0000000000000001", None)]
+    );
 }

@@ -108,11 +108,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .merge(ui::routes())
         .route_layer(middleware::from_fn_with_state(state.clone(), metrics::track))
         .layer(axum::extract::DefaultBodyLimit::max(cfg.max_body_bytes))
-        .layer(middleware::from_fn(metrics::headers))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             cfg.request_timeout,
-        ));
+        ))
+        .layer(middleware::from_fn(metrics::headers));
     if !cfg.cors_origins.is_empty() {
         let origins: Vec<HeaderValue> =
             cfg.cors_origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();

@@ -11,9 +11,12 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
+use axum::http::StatusCode;
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::error::ApiError;
 
 use crate::AppState;
 
@@ -121,10 +124,36 @@ pub(crate) async fn track(
     resp
 }
 
-/// Middleware on every answer, routed or not: no sniffing, no framing, no
+/// Middleware on every answer, routed or not: errors that come from the
+/// framework rather than a handler (no such route, body too large, time
+/// limit) get the same shape as the handlers' errors (JSON under `/api`,
+/// a page elsewhere); then the headers: no sniffing, no framing, no
 /// referrer, and a Content-Security-Policy without scripts.
 pub(crate) async fn headers(req: Request, next: Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
     let mut resp = next.run(req).await;
+    let status = resp.status();
+    let ctype = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    if status.is_client_error() || status.is_server_error() {
+        let message = match status {
+            StatusCode::NOT_FOUND => "no such page or endpoint",
+            StatusCode::PAYLOAD_TOO_LARGE => "the request body is over the size limit",
+            StatusCode::REQUEST_TIMEOUT => "the request took longer than the time limit",
+            StatusCode::METHOD_NOT_ALLOWED => "this endpoint does not take that method",
+            _ => status.canonical_reason().unwrap_or("error"),
+        };
+        if api && !ctype.starts_with("application/json") {
+            resp = ApiError::new(status, "http", message).into_response();
+        } else if !api && !ctype.starts_with("text/html") {
+            let title = status.canonical_reason().unwrap_or("Error");
+            resp = (status, Html(crate::ui::message_page(title, message))).into_response();
+        }
+    }
     let h = resp.headers_mut();
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));

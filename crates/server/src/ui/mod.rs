@@ -34,6 +34,11 @@ pub(crate) fn routes() -> Router<Arc<AppState>> {
         .route("/static/app.css", get(css))
 }
 
+/// A message page (for errors the framework answers).
+pub(crate) fn message_page(title: &str, text: &str) -> String {
+    html::message(title, text)
+}
+
 /// An error as a page, with its status.
 fn error_page(e: ApiError) -> Response {
     let title = match e.status {
