@@ -121,6 +121,11 @@ pub(crate) struct ExtractArgs {
 pub(crate) struct CompareArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
+    /// Compare near-duplicate copies too (wire copies, syndication). By
+    /// default a copy of another given article is left out, with a note: it
+    /// is not an independent report and would corroborate its own source.
+    #[arg(long)]
+    pub(crate) keep_copies: bool,
     #[command(flatten)]
     pub(crate) report: CompareReportArgs,
 }

@@ -14,6 +14,7 @@
 #![warn(missing_docs)]
 
 pub mod cluster_metrics;
+pub mod coref;
 pub mod dupgen;
 pub mod dups;
 mod error;

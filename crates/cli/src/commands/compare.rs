@@ -91,12 +91,89 @@ pub(crate) fn run(s: &Settings, a: CompareArgs) -> anyhow::Result<ExitCode> {
     if articles.is_empty() {
         anyhow::bail!("no article could be read");
     }
+    let articles = if a.keep_copies {
+        articles
+    } else {
+        let (kept, copies) = drop_copies(articles);
+        for c in &copies {
+            printer::eprintln(&format!(
+                "note: {} left out: a near-duplicate copy of {} (Jaccard {:.2}, containment {:.2}); \
+                 --keep-copies compares it too",
+                c.label, c.canonical_label, c.similarity, c.containment
+            ));
+        }
+        kept
+    };
     let inputs = inputs(&enricher, articles);
     let t = Instant::now();
     let c = comparer.compare(&inputs);
     tracing::info!(articles = inputs.len(), ms = t.elapsed().as_millis() as u64, "Compared.");
     report(s, &c, &a.report)?;
     Ok(if rejects.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(crate::EXIT_REJECTS) })
+}
+
+/// An article [`drop_copies`] left out.
+#[derive(Debug)]
+pub(crate) struct LeftOutCopy {
+    /// The copy, as a reader knows it (its source, else its id).
+    pub(crate) label: String,
+    /// The article it copies.
+    pub(crate) canonical_label: String,
+    /// Exact Jaccard similarity and containment of the two shingle sets.
+    pub(crate) similarity: f32,
+    pub(crate) containment: f32,
+}
+
+/// Splits articles given directly into independent reports and near-duplicate
+/// copies, with the same index and thresholds as `ingest` (word 5-shingles,
+/// MinHash LSH, exact check against each group's canonical). Articles are
+/// taken in publication order (undated ones after, in input order), so the
+/// earliest of a group is the one kept; the kept ones stay in input order.
+pub(crate) fn drop_copies(articles: Vec<Article>) -> (Vec<Article>, Vec<LeftOutCopy>) {
+    let label = |a: &Article| {
+        let src = a.source.to_string();
+        if src.is_empty() { a.id.to_string() } else { src }
+    };
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by_key(|&i| {
+        (articles[i].published.is_none(), articles[i].published.as_ref().map(|p| p.utc))
+    });
+    let mut index = match parallax_dedup::DedupIndex::new(parallax_dedup::DedupConfig::default()) {
+        Ok(ix) => ix,
+        // The default configuration is valid; without an index, keep everything.
+        Err(e) => {
+            tracing::warn!(error = %e, "no near-duplicate index; copies are compared too");
+            return (articles, Vec::new());
+        }
+    };
+    let mut copy_of: Vec<Option<(usize, f32, f32)>> = vec![None; articles.len()];
+    let by_id: std::collections::HashMap<parallax_model::ArticleId, usize> =
+        // The first of one id wins, so an article given twice is a copy of itself.
+        articles.iter().enumerate().rev().map(|(i, a)| (a.id, i)).collect();
+    for &i in &order {
+        let d = index.add(articles[i].id, &parallax_dedup::shingles(&articles[i].text));
+        if !d.is_new_group
+            && let Some(&c) = by_id.get(&d.canonical)
+            && c != i
+        {
+            copy_of[i] = Some((c, d.similarity, d.containment));
+        }
+    }
+    let copies = copy_of
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            c.map(|(c, similarity, containment)| LeftOutCopy {
+                label: label(&articles[i]),
+                canonical_label: label(&articles[c]),
+                similarity,
+                containment,
+            })
+        })
+        .collect();
+    let kept =
+        articles.into_iter().zip(copy_of).filter(|(_, c)| c.is_none()).map(|(a, _)| a).collect();
+    (kept, copies)
 }
 
 /// `story ID --compare`: the story's articles re-read from the store.
@@ -295,28 +372,8 @@ struct GoldMention {
 const ENTITY_TYPES: &[&str] =
     &["HUMAN_PART_PER", "HUMAN_PART_ORG", "HUMAN_PART_GPE", "LOC_GEO", "LOC_FAC"];
 
-/// MUC recall of `response` against `key` (swap the arguments for precision):
-/// Σ(|K| − |partitions of K by the response|) / Σ(|K| − 1).
-fn muc(key: &[String], response: &[String]) -> f64 {
-    let mut clusters: std::collections::HashMap<&str, std::collections::HashSet<&str>> =
-        Default::default();
-    let mut sizes: std::collections::HashMap<&str, usize> = Default::default();
-    for (k, r) in key.iter().zip(response) {
-        clusters.entry(k.as_str()).or_default().insert(r.as_str());
-        *sizes.entry(k.as_str()).or_default() += 1;
-    }
-    let (mut num, mut den) = (0usize, 0usize);
-    for (k, parts) in &clusters {
-        let n = sizes[k];
-        num += n - parts.len();
-        den += n - 1;
-    }
-    if den == 0 { 0.0 } else { num as f64 / den as f64 }
-}
-
-fn f1(p: f64, r: f64) -> f64 {
-    if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
-}
+/// A gold mention's chain and the predicted group, when one was found.
+type Scored = (String, Option<String>);
 
 /// `parallax eval align`: see the command's help.
 pub(crate) fn eval_align(s: &Settings, a: crate::args::EvalAlignArgs) -> anyhow::Result<ExitCode> {
@@ -351,10 +408,9 @@ pub(crate) fn eval_align(s: &Settings, a: crate::args::EvalAlignArgs) -> anyhow:
     for d in &docs {
         stories.entry(d.subtopic.as_str()).or_default().push(d);
     }
-    // (gold chain, predicted label) per scored mention, for entities and events.
-    let (mut ent_gold, mut ent_pred, mut ev_gold, mut ev_pred) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let (mut ent_total, mut ev_total) = (0usize, 0usize);
+    // (gold chain, predicted group if the comparison found the mention), per
+    // gold mention of a validated sentence, for entities and events.
+    let (mut ents, mut events): (Vec<Scored>, Vec<Scored>) = (Vec::new(), Vec::new());
     let t = Instant::now();
     for (story, members) in &stories {
         let inputs: Vec<ArticleInput> = members
@@ -384,47 +440,62 @@ pub(crate) fn eval_align(s: &Settings, a: crate::args::EvalAlignArgs) -> anyhow:
                     m.chain.clone()
                 };
                 if ENTITY_TYPES.contains(&m.kind.as_str()) {
-                    ent_total += 1;
                     let hit = c.entities.iter().find(|e| {
                         e.mentions
                             .iter()
                             .any(|x| x.article == d.doc_id && x.start < ge && gs < x.end)
                     });
-                    if let Some(e) = hit {
-                        ent_gold.push(gold_label);
-                        ent_pred.push(format!("{story}/{}", e.id));
-                    }
+                    ents.push((gold_label, hit.map(|e| format!("{story}/{}", e.id))));
                 } else if m.kind.starts_with("ACTION") || m.kind.starts_with("NEG_ACTION") {
-                    ev_total += 1;
                     let hit = c.facts.iter().find(|f| {
                         f.evidence
                             .iter()
                             .any(|x| x.article == d.doc_id && x.start <= gs && ge <= x.end)
                     });
-                    if let Some(f) = hit {
-                        ev_gold.push(gold_label);
-                        ev_pred.push(format!("{story}/{}", f.id));
-                    }
+                    events.push((gold_label, hit.map(|f| format!("{story}/{}", f.id))));
                 }
             }
         }
     }
     let secs = t.elapsed().as_secs_f64();
-    let score = |g: &[String], p: &[String], total: usize| {
-        let cs = parallax_eval::cluster_metrics::score_clustering(g, p);
-        let (mr, mp) = (muc(g, p), muc(p, g));
-        serde_json::json!({
-            "gold_mentions": total, "found": g.len(),
-            "coverage": if total > 0 { g.len() as f64 / total as f64 } else { 0.0 },
-            "b3_precision": cs.b3_precision, "b3_recall": cs.b3_recall, "b3_f1": cs.b3_f1,
-            "muc_precision": mp, "muc_recall": mr, "muc_f1": f1(mp, mr),
-            "pair_f1": cs.pair_f1,
-        })
+    // Two views: the found mentions alone (how well what was found is
+    // grouped), and every gold mention with each missed one a singleton of
+    // its own (the reference scorer's view when system mentions are the gold
+    // ones: misses cost recall).
+    let score = |rows: &[Scored]| {
+        let (fg, fp): (Vec<&str>, Vec<&str>) =
+            rows.iter().filter_map(|(g, p)| p.as_deref().map(|p| (g.as_str(), p))).unzip();
+        let all_g: Vec<&str> = rows.iter().map(|(g, _)| g.as_str()).collect();
+        let all_p: Vec<String> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (_, p))| p.clone().unwrap_or_else(|| format!("missed/{i}")))
+            .collect();
+        let found = parallax_eval::coref::score_coref(&fg, &fp);
+        let all = parallax_eval::coref::score_coref(&all_g, &all_p);
+        let pairs = parallax_eval::cluster_metrics::score_clustering(&fg, &fp);
+        let view = |c: &parallax_eval::coref::CorefScores| {
+            serde_json::json!({
+                "mentions": c.mentions,
+                "b3_precision": c.b3.precision, "b3_recall": c.b3.recall, "b3_f1": c.b3.f1,
+                "muc_precision": c.muc.precision, "muc_recall": c.muc.recall, "muc_f1": c.muc.f1,
+                "ceafe_precision": c.ceafe.precision, "ceafe_recall": c.ceafe.recall,
+                "ceafe_f1": c.ceafe.f1, "conll_f1": c.conll_f1,
+            })
+        };
+        let mut out = view(&found);
+        out["gold_mentions"] = rows.len().into();
+        out["found"] = fg.len().into();
+        out["coverage"] =
+            (if rows.is_empty() { 0.0 } else { fg.len() as f64 / rows.len() as f64 }).into();
+        out["pair_f1"] = pairs.pair_f1.into();
+        out["all_gold"] = view(&all);
+        out
     };
     let report = serde_json::json!({
         "split": a.split, "stories": stories.len(), "documents": docs.len(), "seconds": secs,
-        "entities": score(&ent_gold, &ent_pred, ent_total),
-        "events": score(&ev_gold, &ev_pred, ev_total),
+        "entities": score(&ents),
+        "events": score(&events),
     });
     if s.json {
         printer::json(&report)?;
@@ -437,23 +508,37 @@ pub(crate) fn eval_align(s: &Settings, a: crate::args::EvalAlignArgs) -> anyhow:
         docs.len()
     ))?;
     let mut tbl = printer::Table::new(&[
-        "GROUPING", "GOLD", "FOUND", "B3 P", "B3 R", "B3 F1", "MUC P", "MUC R", "MUC F1", "PAIR F1",
+        "GROUPING",
+        "MENTIONS",
+        "SCORED",
+        "B3 P",
+        "B3 R",
+        "B3 F1",
+        "MUC F1",
+        "CEAF-E F1",
+        "CONLL F1",
+        "PAIR F1",
     ]);
     for (name, key) in [("entities (merged)", "entities"), ("events (by fact)", "events")] {
         let r = &report[key];
-        let f = |k: &str| format!("{:.3}", r[k].as_f64().unwrap_or(0.0));
-        tbl.row(vec![
-            name.to_string(),
-            r["gold_mentions"].to_string(),
-            r["found"].to_string(),
-            f("b3_precision"),
-            f("b3_recall"),
-            f("b3_f1"),
-            f("muc_precision"),
-            f("muc_recall"),
-            f("muc_f1"),
-            f("pair_f1"),
-        ]);
+        let f = |v: &serde_json::Value, k: &str| format!("{:.3}", v[k].as_f64().unwrap_or(0.0));
+        for (view, v, scored) in [
+            ("found", r, r["found"].to_string()),
+            ("all gold", &r["all_gold"], r["gold_mentions"].to_string()),
+        ] {
+            tbl.row(vec![
+                format!("{name}, {view}"),
+                r["gold_mentions"].to_string(),
+                scored,
+                f(v, "b3_precision"),
+                f(v, "b3_recall"),
+                f(v, "b3_f1"),
+                f(v, "muc_f1"),
+                f(v, "ceafe_f1"),
+                f(v, "conll_f1"),
+                if view == "found" { f(r, "pair_f1") } else { "".into() },
+            ]);
+        }
     }
     tbl.print()?;
     Ok(ExitCode::SUCCESS)
