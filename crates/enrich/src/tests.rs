@@ -407,6 +407,25 @@ fn appositions_with_of_and_names_that_hold_titles_or_possessives() {
     assert!(names.iter().any(|n| n.0 == "St. Michael's Road"), "{names:?}");
 }
 
+/// "The mayor of Brennick, Delia Okafor, said …": the speaker is the person
+/// of the apposition, not the place in the role, and "She" after it is her.
+#[test]
+fn a_role_of_a_place_with_the_name_in_apposition() {
+    let text = "The mayor of Brennick, Delia Okafor, said that the town was in shock. \
+                She said that the leisure centre would stay open overnight.";
+    let q = quotes(text, "en");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("The mayor of Brennick, Delia Okafor"));
+    assert_eq!(q[0].3.as_deref(), Some("Delia Okafor"));
+    assert_eq!((q[1].2.as_deref(), q[1].3.as_deref()), (Some("She"), Some("Delia Okafor")));
+    let x = run(text, "en");
+    assert!(
+        !x.entities.iter().any(|e| e.name == "Brennick" && e.kind == EntityKind::Person),
+        "{:?}",
+        x.entities
+    );
+}
+
 #[test]
 fn a_closing_attribution_with_an_apposition() {
     let text = "\"There has been a great deal of panic,\" Lorvanian Foreign Minister Tomas Vireland, \

@@ -22,20 +22,23 @@ pub(super) fn resolve_speaker(
     let comma = (np.0..np.1).find(|&k| toks[k].is_punct(','));
     // The head noun comes before a prepositional phrase: "Shopkeepers on
     // Station Street" is said by the shopkeepers.
-    let head_of = |a: usize, b: usize| {
+    // With `of_too`, "of" also ends the head: in "The mayor of Brennick,
+    // Delia Okafor" the first part's head is "mayor", not the town.
+    let head_cut = |a: usize, b: usize, of_too: bool| {
         let b = (a + 1..b)
             .find(|&k| {
                 matches!(
                     toks[k].lower.as_str(),
                     "on" | "in" | "at" | "from" | "near" | "outside" | "inside" | "with"
-                )
+                ) || (of_too && toks[k].lower == "of")
             })
             .unwrap_or(b);
         (a..b).rev().find(|&k| toks[k].is_word())
     };
+    let head_of = |a: usize, b: usize| head_cut(a, b, false);
     let named = |k: &usize| table.at_tok.get(*k).copied().flatten().is_some();
     let head = match comma {
-        Some(c) => head_of(np.0, c)
+        Some(c) => head_cut(np.0, c, true)
             .filter(named)
             .or_else(|| {
                 let second_end = (c + 1..np.1).find(|&k| toks[k].is_punct(',')).unwrap_or(np.1);
