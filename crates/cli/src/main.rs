@@ -19,6 +19,12 @@ use clap::Parser;
 /// Exit code for a run that finished with rejected inputs.
 pub(crate) const EXIT_REJECTS: u8 = 3;
 
+/// mimalloc instead of the system allocator: analysis allocates many small,
+/// short-lived strings and vectors on several threads, where glibc's malloc
+/// spent about a fifth of `bench stories` (see README, Performance).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
     init_tracing(cli.global.verbose, cli.global.quiet);
