@@ -105,6 +105,43 @@ fn partial_quote_inside_reported_speech() {
 }
 
 #[test]
+fn a_quotation_that_is_only_part_of_its_clause_is_mixed_with_the_clause() {
+    // Attributed after it, with words of the clause before the mark.
+    let (kind, body, speaker, _) =
+        one("He was a “respected manager and a kind man,” Boistard said.", "en");
+    assert_eq!(kind, QuoteKind::Mixed);
+    assert_eq!(body, "He was a “respected manager and a kind man,”");
+    assert_eq!(speaker.as_deref(), Some("Boistard"));
+    // Attributed before it, with more of the sentence after the mark.
+    let (kind, body, speaker, _) = one(
+        "Sanders said “the wind is at our backs” despite his loss in the Nevada caucuses.",
+        "en",
+    );
+    assert_eq!(kind, QuoteKind::Mixed);
+    assert_eq!(body, "“the wind is at our backs” despite his loss in the Nevada caucuses");
+    assert_eq!(speaker.as_deref(), Some("Sanders"));
+    // A clause after the cue: reported speech holding the quotation.
+    let (kind, body, speaker, _) = one(
+        "Kasich said that he enjoys a good, “peaceful protest every once in a while” at rallies.",
+        "en",
+    );
+    assert_eq!(kind, QuoteKind::Mixed);
+    assert!(body.starts_with("he enjoys") && body.ends_with("at rallies"), "{body}");
+    assert_eq!(speaker.as_deref(), Some("Kasich"));
+    // A quotation the sentence splitter cut stays whole in the content.
+    let (kind, body, speaker, _) = one(
+        "Trump said that the laws on abortion “are set… And I think we have to leave it that way.”",
+        "en",
+    );
+    assert_eq!(kind, QuoteKind::Mixed);
+    assert!(body.ends_with("leave it that way.”"), "{body}");
+    assert_eq!(speaker.as_deref(), Some("Trump"));
+    // A whole quotation stays direct.
+    let (kind, _, _, _) = one("“We will win this state,” Sanders said.", "en");
+    assert_eq!(kind, QuoteKind::Direct);
+}
+
+#[test]
 fn reported_speech_patterns() {
     let (kind, body, speaker, _) =
         one("Rubio said on Friday that all members were on a pathway to spending 5 percent.", "en");

@@ -89,6 +89,26 @@ fn main() {
             {
                 continue;
             }
+            if what == "direct" {
+                let best = d
+                    .quotes
+                    .iter()
+                    .filter(|g| overlap(&p.content, &g.content) >= 0.3)
+                    .max_by(|a, b| {
+                        overlap(&a.content, &p.content).total_cmp(&overlap(&b.content, &p.content))
+                    });
+                if let Some(g) = best.filter(|g| g.kind != parallax_eval::quotes::GoldKind::Direct)
+                {
+                    spurious.push(format!(
+                        "FP-KIND gold=[{:?}] src={:?}\n     gold: {}\n     pred: {}",
+                        g.kind,
+                        g.speaker_text,
+                        d.span_text(&g.content).chars().take(200).collect::<String>(),
+                        d.span_text(&p.content).chars().take(200).collect::<String>()
+                    ));
+                    continue;
+                }
+            }
             if !d.quotes.iter().any(|g| overlap(&p.content, &g.content) >= 0.3) {
                 spurious.push(format!(
                     "FP [{:?}] src={:?}\n     {}",

@@ -28,8 +28,9 @@
 //! (`“ ” " „ « » ‟ ‘ ’ ‚ ‹ › ‛`) and has at most [`MAX_UNQUOTED_CHARS`] letters
 //! or digits outside the quotation marks (marks of the opening mark's class,
 //! double or single, toggle "inside"; a single mark between two letters is an
-//! apostrophe). Otherwise it is Indirect, so
-//! `that the plan was “bad”` is Indirect.
+//! apostrophe; two straight apostrophes `''`, the New York Times' rendering
+//! of a double mark in PolNeAR's text, count as one double mark). Otherwise
+//! it is Indirect, so `that the plan was “bad”` is Indirect.
 //!
 //! **Speech** ([`GoldQuote::speech`]): PolNeAR's content also covers thoughts,
 //! beliefs and findings. A PolNeAR quote is speech when its cue is "according
@@ -648,7 +649,7 @@ fn is_quote_mark(c: char) -> bool {
 
 /// Whether a PolNeAR content is a direct quote (rule in the module doc).
 fn looks_direct(chars: &[char], spans: &[CharSpan]) -> bool {
-    let joined: Vec<char> = join_spans(chars, spans).chars().collect();
+    let joined: Vec<char> = join_spans(chars, spans).replace("''", "\"").chars().collect();
     let mut seg = joined.as_slice();
     while let Some((first, rest)) = seg.split_first() {
         if first.is_whitespace() {
@@ -1589,6 +1590,9 @@ mod tests {
         assert!(is_direct("‘We’ll win’"));
         assert!(is_direct("“We will win.” “And then some.”"));
         assert!(is_direct("“We will” and “win”"));
+        // The New York Times' doubled apostrophes, and an apostrophe inside.
+        assert!(is_direct("''We don't believe it,''"));
+        assert!(!is_direct("plans to ''build on the progress'' of the administration"));
         assert!(!is_direct("that “we will win”"));
         assert!(!is_direct("“We” will win, he thinks, “soon”"));
         assert!(!is_direct("We will win"));

@@ -220,6 +220,14 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
             continue;
         }
         if words > 0 && (words >= 4 || (attr.is_some() && !is_partial)) {
+            if called.is_none()
+                && let Some(kind) =
+                    widen_partial(doc, rules, &mut parts, &quoted, post.is_some(), starts_clause)
+            {
+                raw.push((kind, parts, attr, false));
+                k += 1;
+                continue;
+            }
             raw.push((QuoteKind::Direct, parts, attr, starts_clause || post.is_some()));
         } else if called.is_some() {
             raw.push((QuoteKind::Direct, parts, called, false));
@@ -295,6 +303,15 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
                 if da >= ia && db <= ib {
                     // German keeps quoted words as quotes of their own too.
                     drop[b] = !rules.is_german();
+                    mixed = true;
+                } else if da >= ia && da < ib && raw[b].2.is_none() && raw[b].1.len() == 1 {
+                    // A quotation opened inside the reported content runs
+                    // past where the sentence splitter ended it ("the laws
+                    // “are set… And I think we have to leave it that way.”"):
+                    // the content runs to its closing mark.
+                    let last = raw[a].1.len() - 1;
+                    raw[a].1[last].1 = db;
+                    drop[b] = true;
                     mixed = true;
                 }
             }
@@ -373,6 +390,78 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         out.push(Quote { kind, parts: spans, cue, speech, speaker });
     }
     out
+}
+
+/// A direct quote that is only part of its clause is reported speech with
+/// a quoted part (mixed), and its content is the whole clause, as the gold
+/// corpora mark it:
+/// * attributed after it, with words of its clause before the mark: `He was
+///   a “respected manager,” Boistard said.` → `He was a “respected
+///   manager,”`;
+/// * attributed before it, opened right after the cue, with more of the
+///   sentence after the mark: `Sanders said “the wind is at our backs”
+///   despite his loss.` → `“the wind is at our backs” despite his loss`.
+///
+/// Widens the first or last of `parts` and returns [`QuoteKind::Mixed`];
+/// `None` leaves the quote direct.
+fn widen_partial(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    parts: &mut [(usize, usize)],
+    quoted: &[bool],
+    attributed_after: bool,
+    starts_clause: bool,
+) -> Option<QuoteKind> {
+    let toks = &doc.toks;
+    // German corpora keep quoted words as direct quotes of their own.
+    if starts_clause || rules.is_german() {
+        return None;
+    }
+    let (open, close_end) = (parts.first()?.0, parts.last()?.1);
+    let sentence = toks[open].sentence;
+    let content_word = |x: usize| {
+        toks[x].is_word() && !matches!(toks[x].lower.as_str(), "and" | "but" | "so" | "or" | "und")
+    };
+    if attributed_after {
+        let mut s = open;
+        while s > 0
+            && !toks[s].para_start
+            && toks[s - 1].sentence == sentence
+            && !quoted[s - 1]
+            && !matches!(toks[s - 1].punct(), Some(':' | ';' | '\u{2013}' | '\u{2014}'))
+        {
+            s -= 1;
+        }
+        let prefix = s..open;
+        if !prefix.clone().any(content_word)
+            || prefix.clone().any(|x| cue_at(doc, rules, x).is_some())
+        {
+            return None;
+        }
+        parts[0].0 = s;
+        return Some(QuoteKind::Mixed);
+    }
+    let before = open.checked_sub(1).map(|p| &toks[p])?;
+    if !(before.is_word() && rules.cue(&before.lower).is_some()) || parts.len() != 1 {
+        return None;
+    }
+    let mut e = close_end;
+    while e < toks.len() && toks[e].sentence == sentence && !toks[e].para_start {
+        if quoted[e] || cue_at(doc, rules, e).is_some() {
+            return None;
+        }
+        e += 1;
+    }
+    while e > close_end && toks[e - 1].punct().is_some_and(|c| matches!(c, '.' | '!' | '?')) {
+        e -= 1;
+    }
+    if !(close_end..e).any(content_word) {
+        return None;
+    }
+    if let Some(last) = parts.last_mut() {
+        last.1 = e;
+    }
+    Some(QuoteKind::Mixed)
 }
 
 /// The content span of tokens `[a, b)` without a final full stop outside

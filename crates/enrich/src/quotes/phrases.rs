@@ -682,6 +682,19 @@ pub(super) fn attribution_before(
             if cue_end > open {
                 continue;
             }
+            // "Kasich said that he appreciates a good, “…”": a clause
+            // between the cue and the mark makes the quotation part of
+            // reported speech (mixed), not a direct quote of its own.
+            let from = skip_adverbials(doc, rules, cue_end, open, &toks[k].lower);
+            let clause = (from..open).any(|x| {
+                matches!(
+                    toks[x].lower.as_str(),
+                    "that" | "whether" | "he" | "she" | "they" | "we" | "dass" | "ob"
+                )
+            });
+            if clause {
+                return None;
+            }
             if let Some(np) = np_before(doc, rules, k)
                 && plausible_speaker(doc, rules, &EntityTable::default(), np)
             {
