@@ -21,7 +21,8 @@ pub(crate) const EXIT_REJECTS: u8 = 3;
 
 /// mimalloc instead of the system allocator: analysis allocates many small,
 /// short-lived strings and vectors on several threads, where glibc's malloc
-/// spent about a fifth of `bench stories` (see README, Performance).
+/// spent about a fifth of `bench stories` (README, "Near-duplicates + story
+/// clustering at scale").
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

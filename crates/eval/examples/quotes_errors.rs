@@ -93,10 +93,10 @@ fn main() {
                 let best = d
                     .quotes
                     .iter()
-                    .filter(|g| overlap(&p.content, &g.content) >= 0.3)
-                    .max_by(|a, b| {
-                        overlap(&a.content, &p.content).total_cmp(&overlap(&b.content, &p.content))
-                    });
+                    .map(|g| (overlap(&p.content, &g.content), g))
+                    .filter(|(o, _)| *o >= 0.3)
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .map(|(_, g)| g);
                 if let Some(g) = best.filter(|g| g.kind != parallax_eval::quotes::GoldKind::Direct)
                 {
                     spurious.push(format!(

@@ -18,40 +18,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let mut split = "dev".to_string();
     let mut order = Order::FileOrder;
+    let cfg = ClusterConfig::default();
     while let Some(a) = args.next() {
         match a.as_str() {
             "--shuffle" => order = Order::Shuffled(args.next().ok_or("seed")?.parse()?),
             "googlenews" => {
-                split = a;
-                break;
+                let part = match args.next().as_deref() {
+                    Some("even") => stories::GoogleNewsPart::EvenStories,
+                    Some("odd") => stories::GoogleNewsPart::OddStories,
+                    _ => stories::GoogleNewsPart::All,
+                };
+                return googlenews(&cfg, part);
             }
             _ => split = a,
         }
     }
-    let cfg = ClusterConfig::default();
-    if split == "googlenews" {
-        return googlenews(&cfg, args_part());
-    }
     let all = stories::load_ecb(&stories::default_data_dir())?;
-    let mut docs: Vec<_> = all.iter().filter(|d| d.split == split).collect();
-    if let Order::Shuffled(seed) = order {
-        let idx = stories::shuffled_indices(docs.len(), seed);
-        docs = idx.into_iter().map(|i| docs[i]).collect();
-    }
+    let docs = stories::ecb_selection(&all, &split, order);
     let analyzer = Analyzer::new();
     let built: Vec<ClusterDoc> =
         docs.iter().map(|d| stories::ecb_doc(d, &analyzer, &cfg)).collect();
-    let mut c = cfg.build()?;
-    for d in &built {
-        c.assign(d);
-        if c.maintenance_due() {
-            c.maintain();
-        }
-    }
-    c.maintain_full();
+    let pred = stories::predict_stories(&built, &cfg)?.stories;
     let mut table: BTreeMap<u64, BTreeMap<&str, Vec<&str>>> = BTreeMap::new();
-    for (d, b) in docs.iter().zip(&built) {
-        let s = c.story_of(b.id()).map_or(u64::MAX, |s| s.as_u64());
+    for (d, &s) in docs.iter().zip(&pred) {
         table.entry(s).or_default().entry(d.subtopic.as_str()).or_default().push(d.doc_id.as_str());
     }
     for (s, golds) in &table {
@@ -67,42 +56,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn args_part() -> stories::GoogleNewsPart {
-    match std::env::args().nth(2).as_deref() {
-        Some("even") => stories::GoogleNewsPart::EvenStories,
-        Some("odd") => stories::GoogleNewsPart::OddStories,
-        _ => stories::GoogleNewsPart::All,
-    }
-}
-
 fn googlenews(
     cfg: &ClusterConfig,
     part: stories::GoogleNewsPart,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let items = stories::load_googlenews(&stories::default_data_dir())?;
-    let keep = |c: u32| match part {
-        stories::GoogleNewsPart::All => true,
-        stories::GoogleNewsPart::EvenStories => c.is_multiple_of(2),
-        stories::GoogleNewsPart::OddStories => !c.is_multiple_of(2),
-    };
-    let items: Vec<_> = items.iter().filter(|i| keep(i.cluster)).collect();
-    let docs: Vec<ClusterDoc> = items
-        .iter()
-        .map(|i| {
-            let id = parallax_model::ArticleId::from_text(&i.id);
-            ClusterDoc::from_tokens(id, None, i.text.split_whitespace(), [])
-        })
-        .collect();
-    let mut c = cfg.clone().build()?;
-    for d in &docs {
-        c.assign(d);
-        if c.maintenance_due() {
-            c.maintain();
-        }
-    }
-    c.maintain_full();
-    let pred: Vec<u64> =
-        docs.iter().map(|d| c.story_of(d.id()).map_or(u64::MAX, |s| s.as_u64())).collect();
+    let (items, docs) = stories::googlenews_docs(&items, part);
+    let pred = stories::predict_stories(&docs, cfg)?.stories;
     let mut by_gold: BTreeMap<u32, BTreeMap<u64, usize>> = BTreeMap::new();
     let mut by_pred: BTreeMap<u64, BTreeMap<u32, usize>> = BTreeMap::new();
     for (i, p) in items.iter().zip(&pred) {

@@ -167,16 +167,22 @@ pub fn shuffled_indices(n: usize, seed: u64) -> Vec<usize> {
     idx
 }
 
-/// Feeds `docs` in order through a fresh clusterer and scores the final
-/// stories against `gold` (same order).
-pub fn cluster_and_score<G: std::hash::Hash + Eq>(
-    dataset: &str,
-    order: Order,
-    docs: &[ClusterDoc],
-    gold: &[G],
-    cfg: &ClusterConfig,
-    build_secs: f64,
-) -> Result<StoryReport, EvalError> {
+/// The stories a fresh clusterer ends with after `docs` were fed in order.
+#[derive(Debug, Clone)]
+pub struct Predicted {
+    /// The story of each doc (same order; `u64::MAX` when it has none).
+    pub stories: Vec<u64>,
+    /// Merges made by the maintenance passes.
+    pub merges: usize,
+    /// Splits made by the maintenance passes.
+    pub splits: usize,
+    /// Wall time of assignment and maintenance.
+    pub secs: f64,
+}
+
+/// Feeds `docs` in order through a fresh clusterer (maintenance when due,
+/// a full pass at the end) and returns each doc's final story.
+pub fn predict_stories(docs: &[ClusterDoc], cfg: &ClusterConfig) -> Result<Predicted, EvalError> {
     let mut clusterer: Clusterer = cfg.clone().build().map_err(|e| EvalError::Invalid {
         path: PathBuf::from("<config>"),
         detail: e.to_string(),
@@ -200,15 +206,29 @@ pub fn cluster_and_score<G: std::hash::Hash + Eq>(
     }
     count(clusterer.maintain_full());
     let secs = start.elapsed().as_secs_f64();
-    let predicted: Vec<u64> =
+    let stories =
         docs.iter().map(|d| clusterer.story_of(d.id()).map_or(u64::MAX, |s| s.as_u64())).collect();
+    Ok(Predicted { stories, merges, splits, secs })
+}
+
+/// Feeds `docs` in order through a fresh clusterer and scores the final
+/// stories against `gold` (same order).
+pub fn cluster_and_score<G: std::hash::Hash + Eq>(
+    dataset: &str,
+    order: Order,
+    docs: &[ClusterDoc],
+    gold: &[G],
+    cfg: &ClusterConfig,
+    build_secs: f64,
+) -> Result<StoryReport, EvalError> {
+    let p = predict_stories(docs, cfg)?;
     Ok(StoryReport {
         dataset: dataset.to_string(),
         order,
-        scores: score_clustering(gold, &predicted),
-        merges,
-        splits,
-        articles_per_sec: docs.len() as f64 / secs.max(1e-9),
+        scores: score_clustering(gold, &p.stories),
+        merges: p.merges,
+        splits: p.splits,
+        articles_per_sec: docs.len() as f64 / p.secs.max(1e-9),
         build_secs,
     })
 }
@@ -232,17 +252,46 @@ pub fn evaluate_ecb_docs(
     order: Order,
     cfg: &ClusterConfig,
 ) -> Result<StoryReport, EvalError> {
-    let mut docs: Vec<&EcbDoc> = all.iter().filter(|d| d.split == split).collect();
-    if let Order::Shuffled(seed) = order {
-        let idx = shuffled_indices(docs.len(), seed);
-        docs = idx.into_iter().map(|i| docs[i]).collect();
-    }
+    let docs = ecb_selection(all, split, order);
     let analyzer = Analyzer::new();
     let start = Instant::now();
     let built: Vec<ClusterDoc> = docs.iter().map(|d| ecb_doc(d, &analyzer, cfg)).collect();
     let build_secs = start.elapsed().as_secs_f64();
     let gold: Vec<&str> = docs.iter().map(|d| d.subtopic.as_str()).collect();
     cluster_and_score(&format!("ecb-{split}"), order, &built, &gold, cfg, build_secs)
+}
+
+/// The ECB+ documents of `split`, in `order`.
+pub fn ecb_selection<'a>(all: &'a [EcbDoc], split: &str, order: Order) -> Vec<&'a EcbDoc> {
+    let docs: Vec<&EcbDoc> = all.iter().filter(|d| d.split == split).collect();
+    match order {
+        Order::FileOrder => docs,
+        Order::Shuffled(seed) => {
+            shuffled_indices(docs.len(), seed).into_iter().map(|i| docs[i]).collect()
+        }
+    }
+}
+
+/// The GoogleNews-TS items of `part`, in file order, with their cluster
+/// documents (every token a title term; no dates, no entities).
+pub fn googlenews_docs(
+    items: &[GoogleNewsItem],
+    part: GoogleNewsPart,
+) -> (Vec<&GoogleNewsItem>, Vec<ClusterDoc>) {
+    let keep = |c: u32| match part {
+        GoogleNewsPart::All => true,
+        GoogleNewsPart::EvenStories => c.is_multiple_of(2),
+        GoogleNewsPart::OddStories => !c.is_multiple_of(2),
+    };
+    let items: Vec<&GoogleNewsItem> = items.iter().filter(|i| keep(i.cluster)).collect();
+    let docs = items
+        .iter()
+        .map(|i| {
+            let id = ArticleId::from_text(&i.id);
+            ClusterDoc::from_tokens(id, None, i.text.split_whitespace(), [])
+        })
+        .collect();
+    (items, docs)
 }
 
 /// Clusters GoogleNews-TS in stream (file) order and scores it.
@@ -261,20 +310,8 @@ pub fn evaluate_googlenews_items(
     part: GoogleNewsPart,
     cfg: &ClusterConfig,
 ) -> Result<StoryReport, EvalError> {
-    let keep = |c: u32| match part {
-        GoogleNewsPart::All => true,
-        GoogleNewsPart::EvenStories => c.is_multiple_of(2),
-        GoogleNewsPart::OddStories => !c.is_multiple_of(2),
-    };
-    let items: Vec<&GoogleNewsItem> = items.iter().filter(|i| keep(i.cluster)).collect();
     let start = Instant::now();
-    let docs: Vec<ClusterDoc> = items
-        .iter()
-        .map(|i| {
-            let id = ArticleId::from_text(&i.id);
-            ClusterDoc::from_tokens(id, None, i.text.split_whitespace(), [])
-        })
-        .collect();
+    let (items, docs) = googlenews_docs(items, part);
     let build_secs = start.elapsed().as_secs_f64();
     let gold: Vec<u32> = items.iter().map(|i| i.cluster).collect();
     let name = match part {

@@ -220,15 +220,14 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
             continue;
         }
         if words > 0 && (words >= 4 || (attr.is_some() && !is_partial)) {
-            if called.is_none()
-                && let Some(kind) =
+            let widened = called
+                .is_none()
+                .then(|| {
                     widen_partial(doc, rules, &mut parts, &quoted, post.is_some(), starts_clause)
-            {
-                raw.push((kind, parts, attr, false));
-                k += 1;
-                continue;
-            }
-            raw.push((QuoteKind::Direct, parts, attr, starts_clause || post.is_some()));
+                })
+                .flatten();
+            let sentence_like = widened.is_none() && (starts_clause || post.is_some());
+            raw.push((widened.unwrap_or(QuoteKind::Direct), parts, attr, sentence_like));
         } else if called.is_some() {
             raw.push((QuoteKind::Direct, parts, called, false));
         } else if rules.is_german() && words > 0 {
@@ -420,7 +419,7 @@ fn widen_partial(
     let (open, close_end) = (parts.first()?.0, parts.last()?.1);
     let sentence = toks[open].sentence;
     let content_word = |x: usize| {
-        toks[x].is_word() && !matches!(toks[x].lower.as_str(), "and" | "but" | "so" | "or" | "und")
+        toks[x].is_word() && !matches!(toks[x].lower.as_str(), "and" | "but" | "so" | "or")
     };
     if attributed_after {
         let mut s = open;
