@@ -136,6 +136,12 @@ fn a_quotation_that_is_only_part_of_its_clause_is_mixed_with_the_clause() {
     assert_eq!(kind, QuoteKind::Mixed);
     assert!(body.ends_with("leave it that way.”"), "{body}");
     assert_eq!(speaker.as_deref(), Some("Trump"));
+    // "said that" before a whole quotation: reported speech quoting it.
+    let (kind, body, speaker, _) =
+        one("Obama said that “as a nation, we have to do better than this.”", "en");
+    assert_eq!(kind, QuoteKind::Mixed);
+    assert!(body.contains("as a nation") && body.ends_with("better than this.”"), "{body}");
+    assert_eq!(speaker.as_deref(), Some("Obama"));
     // A whole quotation stays direct.
     let (kind, _, _, _) = one("“We will win this state,” Sanders said.", "en");
     assert_eq!(kind, QuoteKind::Direct);
@@ -471,4 +477,40 @@ fn a_closing_attribution_with_an_apposition() {
     assert_eq!(body, "\"There has been a great deal of panic,\"");
     assert_eq!(speaker.as_deref(), Some("Lorvanian Foreign Minister Tomas Vireland"));
     assert_eq!(name.as_deref(), Some("Tomas Vireland"));
+}
+
+#[test]
+fn an_attribution_between_commas_splits_what_was_said() {
+    let (kind, body, speaker, _) =
+        one("Many of the closures, he said, have involved public and semi-private courses.", "en");
+    assert_eq!(kind, QuoteKind::Indirect);
+    assert_eq!(body, "Many of the closures | have involved public and semi-private courses");
+    assert_eq!(speaker.as_deref(), Some("he"));
+    // With a quotation after it: mixed.
+    let (kind, body, speaker, _) = one(
+        "These sources of authority, the lawyers said, “all command the same conclusion.”",
+        "en",
+    );
+    assert_eq!(kind, QuoteKind::Mixed);
+    assert_eq!(body, "These sources of authority | “all command the same conclusion.”");
+    assert_eq!(speaker.as_deref(), Some("the lawyers"));
+    // A scene-setting opener is not part of it.
+    let (_, body, _, _) =
+        one("In the early 1990s, Ms. Ripert said, a boss invited her to a long lunch.", "en");
+    assert_eq!(body, "a boss invited her to a long lunch");
+}
+
+#[test]
+fn a_cue_after_a_closed_quotation_reports_its_own_clause() {
+    let q = quotes(
+        "Sexton spoke of roots “very near and dear to my heart.” He said he recognizes his family in Trump’s supporters.",
+        "en",
+    );
+    let said = q.iter().find(|q| q.2.as_deref() == Some("He")).unwrap();
+    assert_eq!(said.0, QuoteKind::Indirect);
+    assert_eq!(said.1, "he recognizes his family in Trump’s supporters");
+    // "if" late in the clause belongs to it.
+    let (_, body, _, _) =
+        one("Sanders says he would continue the policy if elected president.", "en");
+    assert_eq!(body, "he would continue the policy if elected president");
 }

@@ -73,12 +73,17 @@ fn main() {
                 continue;
             }
             {
+                // The text around the quote, to see why it was missed.
+                let lo = g.content.iter().map(|s| s.0).min().unwrap_or(0).saturating_sub(160);
+                let hi = g.content.iter().map(|s| s.1).max().unwrap_or(0) + 40;
+                let ctx: String = d.text.chars().skip(lo).take(hi - lo).collect();
                 missed.push(format!(
-                    "MISS [{:?}] src={:?} cue={:?}\n     {}",
+                    "MISS [{:?}] src={:?} cue={:?}\n     {}\n  CTX {}",
                     g.kind,
                     g.speaker_text,
                     g.cue_text,
-                    d.span_text(&g.content)
+                    d.span_text(&g.content),
+                    ctx.replace('\n', " ")
                 ));
             }
         }

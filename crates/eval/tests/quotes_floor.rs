@@ -56,10 +56,10 @@ fn quote_attribution_stays_above_floors() {
     let enricher = Enricher::new(lex);
 
     let en = run(&dir.join("quotes-polnear"), &enricher);
-    // PolNeAR dev when set: all 0.620, direct 0.852, speech 0.779, speaker 0.875.
-    assert!(f1(&en, "all") >= 0.61, "PolNeAR all F1 {}", f1(&en, "all"));
-    assert!(f1(&en, "direct") >= 0.842, "PolNeAR direct F1 {}", f1(&en, "direct"));
-    assert!(f1(&en, "speech") >= 0.769, "PolNeAR speech F1 {}", f1(&en, "speech"));
+    // PolNeAR dev when set: all 0.627, direct 0.858, speech 0.785, speaker 0.883.
+    assert!(f1(&en, "all") >= 0.617, "PolNeAR all F1 {}", f1(&en, "all"));
+    assert!(f1(&en, "direct") >= 0.848, "PolNeAR direct F1 {}", f1(&en, "direct"));
+    assert!(f1(&en, "speech") >= 0.775, "PolNeAR speech F1 {}", f1(&en, "speech"));
 
     let de = run(&dir.join("quotes-german-wikinews"), &enricher);
     // German WikiNews dev when set: all 0.569, direct 0.748, speaker 0.713.
@@ -69,7 +69,7 @@ fn quote_attribution_stays_above_floors() {
     if with_lists {
         let acc =
             |r: &QuoteReport| r.speaker.strict_correct as f64 / r.speaker.scored.max(1) as f64;
-        assert!(acc(&en) >= 0.865, "PolNeAR speaker accuracy {}", acc(&en));
+        assert!(acc(&en) >= 0.873, "PolNeAR speaker accuracy {}", acc(&en));
         assert!(acc(&de) >= 0.703, "German speaker accuracy {}", acc(&de));
     }
 }

@@ -148,7 +148,7 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         let called = partial_after_called(doc, rules, m.open);
         let starts_clause = clause_start(doc, m.open);
         let mut parts = vec![(m.open, m.close + 1)];
-        let attr = post.clone().or(pre).or(called.clone());
+        let attr = post.clone().or(pre.clone()).or(called.clone());
         // A split quote, “A,” he said, “B.”, and quotes that carry on in the
         // same paragraph after the attribution, “A,” he said. “B.” “C.”, are
         // one utterance of several parts.
@@ -216,6 +216,40 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
                 && !ws.iter().any(|t| rules.pronoun(&t.lower).is_some())
         };
         if title {
+            k += 1;
+            continue;
+        }
+        // "P, X said, “…”": the quotation carries on the clause P opened, and
+        // what was said is P, the quotation and the rest of the sentence.
+        let prefix = match (&post, &pre) {
+            (None, Some(a)) if parts.len() == 1 => {
+                let s0 = doc.sentence_toks.get(toks[m.open].sentence as usize).map_or(0, |s| s.0);
+                parenthetical_prefix(doc, rules, s0, a.speaker, a.cue, &quoted)
+                    .filter(|&(_, _, r0)| r0 == m.open)
+            }
+            _ => None,
+        };
+        if let Some((p0, p1, _)) = prefix {
+            let close_end = m.close + 1;
+            let sentence = toks[m.open].sentence;
+            let mut e = close_end;
+            while e < toks.len()
+                && toks[e].sentence == sentence
+                && !toks[e].para_start
+                && !quoted[e]
+                && cue_at(doc, rules, e).is_none()
+            {
+                e += 1;
+            }
+            let stopped = e < toks.len() && toks[e].sentence == sentence && !toks[e].para_start;
+            while e > close_end && toks[e - 1].punct().is_some_and(|c| matches!(c, '.' | '!' | '?'))
+            {
+                e -= 1;
+            }
+            if stopped || !(close_end..e).any(|x| toks[x].is_word()) {
+                e = close_end;
+            }
+            raw.push((QuoteKind::Mixed, vec![(p0, p1), (m.open, e)], attr, false));
             k += 1;
             continue;
         }

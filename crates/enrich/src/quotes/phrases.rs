@@ -618,6 +618,14 @@ pub(super) fn attribution_after(
                     (start, k)
                 }
             };
+            // `“… heart.” He said he recognizes …`: a quotation that closed
+            // its sentence, then a new sentence whose cue reports a clause
+            // of its own. The cue is that clause's, not the quotation's.
+            if toks[start].sentence != toks[close].sentence
+                && reports_a_clause(doc, rules, k, cue_end, quoted)
+            {
+                return None;
+            }
             return Some(Attribution {
                 speaker: trim_aux(doc, speaker),
                 cue: (k, cue_end),
@@ -627,6 +635,27 @@ pub(super) fn attribution_after(
         k += 1;
     }
     None
+}
+
+/// True when words of a clause follow the cue `[k, cue_end)` in its
+/// sentence (after the addressee and adverbials, outside quotation marks):
+/// `He said he recognizes …`, not `He said on Tuesday.` or `he said: “…”`.
+fn reports_a_clause(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    k: usize,
+    cue_end: usize,
+    quoted: &[bool],
+) -> bool {
+    let toks = &doc.toks;
+    let sentence = toks[k].sentence as usize;
+    let end = doc.sentence_toks.get(sentence).map_or(cue_end, |s| s.1);
+    let rest = skip_adverbials(doc, rules, cue_end, end, &toks[k].lower);
+    let Some(first) = toks.get(rest).filter(|_| rest < end) else { return false };
+    if !first.is_word() || quoted.get(rest).copied().unwrap_or(false) {
+        return false;
+    }
+    (rest..end).filter(|&x| toks[x].is_word() && !quoted[x]).count() >= 3
 }
 
 pub(super) fn trim_aux(doc: &Doc<'_>, np: (usize, usize)) -> (usize, usize) {
@@ -881,3 +910,92 @@ pub(super) const GERMAN_ADVERBS: &[&str] = &[
     "vielmehr",
     "ebenfalls",
 ];
+
+/// `P, X said, R`: an attribution set between commas inside the sentence it
+/// reports, with `P` from the sentence start (`s0`) part of what was said:
+/// "Many of the closures, he said, have involved public courses." Returns
+/// `(p_start, p_end, r_start)`: the prefix `[p_start, p_end)` (a leading
+/// "but", "and" left out) and where the rest `R` starts, after the comma.
+///
+/// A prefix that only sets the scene is not content: "In the early 1990s,
+/// Ms. Ripert said, when …", "Still, she added, …", "Asked about it, he
+/// said, …". English only: German news sets its attributions differently.
+pub(super) fn parenthetical_prefix(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    s0: usize,
+    speaker: (usize, usize),
+    cue: (usize, usize),
+    quoted: &[bool],
+) -> Option<(usize, usize, usize)> {
+    let toks = &doc.toks;
+    if rules.is_german() {
+        return None;
+    }
+    let comma = speaker.0.checked_sub(1).filter(|&c| c > s0 && toks[c].is_punct(','))?;
+    let sentence = toks[cue.0].sentence as usize;
+    let end = doc.sentence_toks.get(sentence).map_or(cue.1, |s| s.1);
+    let after = skip_adverbials(doc, rules, cue.1, end, &toks[cue.0].lower);
+    if !toks.get(after).is_some_and(|t| t.is_punct(',')) || after + 1 >= end {
+        return None;
+    }
+    let mut p0 = s0;
+    while p0 < comma && matches!(toks[p0].lower.as_str(), "but" | "and" | "yet" | "so") {
+        p0 += 1;
+    }
+    let words: Vec<usize> = (p0..comma).filter(|&x| toks[x].is_word()).collect();
+    let first = toks.get(*words.first()?)?;
+    if (p0..comma).any(|x| quoted[x] || cue_at(doc, rules, x).is_some()) {
+        return None;
+    }
+    let scene = matches!(
+        first.lower.as_str(),
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "by"
+            | "from"
+            | "still"
+            | "however"
+            | "also"
+            | "now"
+            | "then"
+            | "meanwhile"
+            | "later"
+            | "earlier"
+            | "instead"
+            | "moreover"
+            | "indeed"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "asked"
+            | "speaking"
+            | "writing"
+            | "separately"
+            | "similarly"
+            | "likewise"
+            | "overall"
+            | "ultimately"
+            | "finally"
+            | "first"
+            | "second"
+            | "third"
+            | "last"
+            | "next"
+            | "for"
+            | "as"
+            | "here"
+            | "there"
+            | "again"
+    ) || (first.lower == "when"
+        && toks.get(words[0] + 1).is_some_and(|t| t.lower == "asked"));
+    if scene && !(first.lower == "for" && words.len() > 6) {
+        return None;
+    }
+    Some((p0, comma, after + 1))
+}

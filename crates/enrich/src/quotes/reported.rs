@@ -221,9 +221,37 @@ pub(super) fn indirect_in_sentence(
                 continue;
             }
         };
+        // "P, X said, R": what was said is P and R.
+        if let Some((p0, p1, r0)) = (!inverted)
+            .then(|| parenthetical_prefix(doc, rules, s0, np, (k, cue_end), quoted))
+            .flatten()
+        {
+            let r0 = (r0..end).find(|&x| !toks[x].is_punct(',')).unwrap_or(end);
+            if (r0..end).filter(|&x| toks[x].is_word()).count() >= 2
+                && !(quoted[r0] && (r0..end).all(|x| quoted[x]))
+            {
+                mark(used, np.0, cue_end);
+                return Some((
+                    QuoteKind::Indirect,
+                    vec![(p0, p1), (r0, end)],
+                    Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
+                    false,
+                ));
+            }
+        }
         let mut c0 = if inverted { np.1 } else { cue_end };
         let limit = (c0 + 12).min(end);
-        let that = (c0..limit).find(|&x| {
+        // English "that", "whether", "if" open the content only right after
+        // the cue, its addressee and adverbials ("told reporters on Tuesday
+        // that …"); later they belong to it ("says he would go if elected").
+        // A weaker cue needs its "that" ("suggested in remarks … that"), so
+        // it may come later.
+        let that_limit = if rules.is_german() || !rules.strong_cue(&toks[k].lower) {
+            limit
+        } else {
+            (skip_adverbials(doc, rules, c0, end, &toks[k].lower) + 1).min(limit)
+        };
+        let that = (c0..that_limit).find(|&x| {
             !quoted[x]
                 && (toks[x].lower == "that"
                     || toks[x].lower == "dass"
@@ -292,8 +320,10 @@ pub(super) fn indirect_in_sentence(
                 )
             });
         if words >= 3 && !prepositional {
-            // Content wholly inside one direct quote: that quote has it.
-            if quoted[c0] && (c0..end).all(|x| quoted[x]) {
+            // Content wholly inside one direct quote: that quote has it,
+            // unless "that" opens it ("said that “…”"), which makes the
+            // quotation reported speech (mixed) rather than a quote of its own.
+            if that.is_none() && quoted[c0] && (c0..end).all(|x| quoted[x]) {
                 k = cue_end;
                 continue;
             }
