@@ -232,23 +232,7 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         if let Some((p0, p1, _)) = prefix {
             let close_end = m.close + 1;
             let sentence = toks[m.open].sentence;
-            let mut e = close_end;
-            while e < toks.len()
-                && toks[e].sentence == sentence
-                && !toks[e].para_start
-                && !quoted[e]
-                && cue_at(doc, rules, e).is_none()
-            {
-                e += 1;
-            }
-            let stopped = e < toks.len() && toks[e].sentence == sentence && !toks[e].para_start;
-            while e > close_end && toks[e - 1].punct().is_some_and(|c| matches!(c, '.' | '!' | '?'))
-            {
-                e -= 1;
-            }
-            if stopped || !(close_end..e).any(|x| toks[x].is_word()) {
-                e = close_end;
-            }
+            let e = rest_of_sentence(doc, rules, sentence, close_end, &quoted).unwrap_or(close_end);
             raw.push((QuoteKind::Mixed, vec![(p0, p1), (m.open, e)], attr, false));
             k += 1;
             continue;
@@ -478,6 +462,24 @@ fn widen_partial(
     if !(before.is_word() && rules.cue(&before.lower).is_some()) || parts.len() != 1 {
         return None;
     }
+    let e = rest_of_sentence(doc, rules, sentence, close_end, quoted)?;
+    if let Some(last) = parts.last_mut() {
+        last.1 = e;
+    }
+    Some(QuoteKind::Mixed)
+}
+
+/// The end of the rest of `sentence` after a quotation that ends at token
+/// `close_end` (without its final full stop), when that rest holds content
+/// words and neither another quotation nor a cue; `None` otherwise.
+fn rest_of_sentence(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    sentence: u32,
+    close_end: usize,
+    quoted: &[bool],
+) -> Option<usize> {
+    let toks = &doc.toks;
     let mut e = close_end;
     while e < toks.len() && toks[e].sentence == sentence && !toks[e].para_start {
         if quoted[e] || cue_at(doc, rules, e).is_some() {
@@ -488,13 +490,10 @@ fn widen_partial(
     while e > close_end && toks[e - 1].punct().is_some_and(|c| matches!(c, '.' | '!' | '?')) {
         e -= 1;
     }
-    if !(close_end..e).any(content_word) {
-        return None;
-    }
-    if let Some(last) = parts.last_mut() {
-        last.1 = e;
-    }
-    Some(QuoteKind::Mixed)
+    let content_word = |x: usize| {
+        toks[x].is_word() && !matches!(toks[x].lower.as_str(), "and" | "but" | "so" | "or")
+    };
+    (close_end..e).any(content_word).then_some(e)
 }
 
 /// The content span of tokens `[a, b)` without a final full stop outside

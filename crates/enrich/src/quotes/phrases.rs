@@ -943,8 +943,8 @@ pub(super) fn parenthetical_prefix(
     while p0 < comma && matches!(toks[p0].lower.as_str(), "but" | "and" | "yet" | "so") {
         p0 += 1;
     }
-    let words: Vec<usize> = (p0..comma).filter(|&x| toks[x].is_word()).collect();
-    let first = toks.get(*words.first()?)?;
+    let first_ix = (p0..comma).find(|&x| toks[x].is_word())?;
+    let first = &toks[first_ix];
     if (p0..comma).any(|x| quoted[x] || cue_at(doc, rules, x).is_some()) {
         return None;
     }
@@ -993,8 +993,9 @@ pub(super) fn parenthetical_prefix(
             | "there"
             | "again"
     ) || (first.lower == "when"
-        && toks.get(words[0] + 1).is_some_and(|t| t.lower == "asked"));
-    if scene && !(first.lower == "for" && words.len() > 6) {
+        && toks.get(first_ix + 1).is_some_and(|t| t.lower == "asked"));
+    let long = || (p0..comma).filter(|&x| toks[x].is_word()).count() > 6;
+    if scene && !(first.lower == "for" && long()) {
         return None;
     }
     Some((p0, comma, after + 1))

@@ -246,11 +246,11 @@ pub(super) fn indirect_in_sentence(
         // that …"); later they belong to it ("says he would go if elected").
         // A weaker cue needs its "that" ("suggested in remarks … that"), so
         // it may come later.
-        let that_limit = if rules.is_german() || !rules.strong_cue(&toks[k].lower) {
-            limit
-        } else {
-            (skip_adverbials(doc, rules, c0, end, &toks[k].lower) + 1).min(limit)
-        };
+        let strong = rules.strong_cue(&toks[k].lower);
+        // Past the addressee of "told" and time/place adverbials.
+        let adverbials = (strong && !rules.is_german())
+            .then(|| skip_adverbials(doc, rules, c0, end, &toks[k].lower));
+        let that_limit = adverbials.map_or(limit, |a| (a + 1).min(limit));
         let that = (c0..that_limit).find(|&x| {
             !quoted[x]
                 && (toks[x].lower == "that"
@@ -271,12 +271,11 @@ pub(super) fn indirect_in_sentence(
             if toks.get(c0).is_some_and(|t| matches!(t.lower.as_str(), "for" | "on")) {
                 c0 += 1;
             }
-        } else if !rules.strong_cue(&toks[k].lower) {
+        } else if !strong {
             k = cue_end;
             continue;
         } else {
-            // Skip the addressee of "told" and time/place adverbials.
-            c0 = skip_adverbials(doc, rules, c0, end, &toks[k].lower);
+            c0 = adverbials.unwrap_or_else(|| skip_adverbials(doc, rules, c0, end, &toks[k].lower));
             if rules.is_german() {
                 // German reported clauses follow a comma: "sagte, er sei".
                 match (c0..limit).find(|&x| toks[x].is_punct(',')) {
