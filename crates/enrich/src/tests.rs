@@ -514,3 +514,82 @@ fn a_cue_after_a_closed_quotation_reports_its_own_clause() {
         one("Sanders says he would continue the policy if elected president.", "en");
     assert_eq!(body, "he would continue the policy if elected president");
 }
+
+#[test]
+fn two_reports_in_one_sentence() {
+    let q = quotes(
+        "She said she has no plans to change her vote, but she said she reserves the right to reconsider.",
+        "en",
+    );
+    let bodies: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        bodies,
+        [
+            ("she has no plans to change her vote", Some("She")),
+            ("she reserves the right to reconsider", Some("she")),
+        ]
+    );
+    // A second cue without its own subject: the sentence's subject.
+    let q = quotes(
+        "But Podesta said Gates was not working for the party and said Manafort was not involved.",
+        "en",
+    );
+    let bodies: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        bodies,
+        [
+            ("Gates was not working for the party", Some("Podesta")),
+            ("Manafort was not involved", Some("Podesta")),
+        ]
+    );
+    // ", adding that …" is a report of its own, by a described subject.
+    let q = quotes(
+        "The minister said the talks failed, adding that a new round would start in May.",
+        "en",
+    );
+    let bodies: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        bodies,
+        [
+            ("the talks failed", Some("The minister")),
+            ("a new round would start in May", Some("The minister")),
+        ]
+    );
+    // "and that …" continues the same report.
+    let (_, body, _, _) = one("He said the economy is growing and that jobs are up.", "en");
+    assert_eq!(body, "the economy is growing and that jobs are up");
+}
+
+#[test]
+fn a_title_cased_headline_reports() {
+    let (kind, body, speaker, _) =
+        one("Trump Says He Never Pledged To Kill Family Members Of Terrorists.", "en");
+    assert_eq!(kind, QuoteKind::Indirect);
+    assert_eq!(body, "He Never Pledged To Kill Family Members Of Terrorists");
+    assert_eq!(speaker.as_deref(), Some("Trump"));
+    // A capitalised cue in running text is a name, not a cue.
+    assert!(quotes("Simon Says is a game that children play in the park.", "en").is_empty());
+}
+
+#[test]
+fn speakers_with_long_appositions_and_articles() {
+    // "an" is an article in English, not the German preposition.
+    let (_, body, speaker, _) =
+        one("The plan, an inside source said, is to have volunteers pass out reprints.", "en");
+    assert_eq!(body, "The plan | is to have volunteers pass out reprints");
+    assert_eq!(speaker.as_deref(), Some("an inside source"));
+    // An apposition with a relative clause, and a time adverbial before the cue.
+    let (_, body, speaker, _) = one(
+        "Beck, who supported Ted Cruz during the primaries, last week said Trump was seeking to start a media empire.",
+        "en",
+    );
+    assert_eq!(body, "Trump was seeking to start a media empire");
+    assert_eq!(speaker.as_deref(), Some("Beck, who supported Ted Cruz during the primaries"));
+    // An inverted attribution whose speaker has an apposition to the end.
+    let (_, body, speaker, _) = one(
+        "Federal mandates are a burden on schools, said Wilcox, an Orlando Republican who founded two companies.",
+        "en",
+    );
+    assert_eq!(body, "Federal mandates are a burden on schools");
+    assert_eq!(speaker.as_deref(), Some("Wilcox"));
+}

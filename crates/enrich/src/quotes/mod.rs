@@ -275,8 +275,19 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
     // speech) and inherits its speaker.
     let mut reported_in: Option<usize> = None; // sentence of the last attributed quote
     for (si, &(s0, s1)) in doc.sentence_toks.iter().enumerate() {
-        if let Some(q) = indirect_in_sentence(doc, rules, s0, s1, &quoted, &mut used) {
+        let mut from = s0;
+        let mut reported = false;
+        while let Some((q, next)) =
+            indirect_in_sentence(doc, rules, (s0, from), s1, &quoted, &mut used)
+        {
             raw.push(q);
+            reported = true;
+            match next {
+                Some(n) if n > from => from = n,
+                _ => break,
+            }
+        }
+        if reported {
             reported_in = Some(si);
             continue;
         }

@@ -16,7 +16,7 @@ pub(super) fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, b
     {
         return Some((i + 2, false));
     }
-    if t.cap {
+    if t.cap && !title_case_cue(doc, rules, i) {
         return None; // "United States", sentence-initial "Says"
     }
     let speech = rules.cue(&t.lower)?;
@@ -42,6 +42,27 @@ pub(super) fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, b
         end += 1;
     }
     Some((end, speech))
+}
+
+/// A capitalised cue inside a title-cased headline: "Trump Says He Never
+/// Pledged To …", "Some Say It Proves She Cheated". Not the sentence's
+/// first word, between two capitalised words, in a sentence whose longer
+/// words are (nearly) all capitalised.
+fn title_case_cue(doc: &Doc<'_>, rules: &Rules, i: usize) -> bool {
+    let toks = &doc.toks;
+    if rules.is_german() || !rules.strong_cue(&toks[i].lower) || i == 0 {
+        return false;
+    }
+    let (prev, next) = (&toks[i - 1], toks.get(i + 1));
+    if !(prev.is_word() && prev.cap && prev.sentence == toks[i].sentence)
+        || !next.is_some_and(|n| n.is_word() && n.cap)
+    {
+        return false;
+    }
+    let Some(&(s0, s1)) = doc.sentence_toks.get(toks[i].sentence as usize) else { return false };
+    let long = || toks[s0..s1].iter().filter(|t| t.is_word() && t.text.chars().count() >= 4);
+    let (n, caps) = (long().count(), long().filter(|t| t.cap).count());
+    n >= 4 && caps * 10 >= n * 9
 }
 
 /// Cues whose content may be an infinitive: "vowed to block".
@@ -255,44 +276,50 @@ pub(super) fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usi
     // Kyiv").
     let mut start = s;
     let is_prep = |w: &str| {
-        matches!(
-            w,
-            "in" | "on"
-                | "at"
-                | "after"
-                | "before"
-                | "during"
-                | "since"
-                | "for"
-                | "with"
-                | "from"
-                | "by"
-                | "am"
-                | "im"
-                | "nach"
-                | "vor"
-                | "laut"
-                | "um"
-                | "zur"
-                | "zum"
-                | "unter"
-                | "über"
-                | "gegenüber"
-                | "seit"
-                | "während"
-                | "wegen"
-                | "trotz"
-                | "bis"
-                | "durch"
-                | "gegen"
-                | "ohne"
-                | "aus"
-                | "bei"
-                | "mit"
-                | "an"
-                | "auf"
-                | "passend"
-        )
+        if rules.is_german() {
+            matches!(
+                w,
+                "in" | "am"
+                    | "im"
+                    | "nach"
+                    | "vor"
+                    | "laut"
+                    | "um"
+                    | "zur"
+                    | "zum"
+                    | "unter"
+                    | "über"
+                    | "gegenüber"
+                    | "seit"
+                    | "während"
+                    | "wegen"
+                    | "trotz"
+                    | "bis"
+                    | "durch"
+                    | "gegen"
+                    | "ohne"
+                    | "aus"
+                    | "bei"
+                    | "mit"
+                    | "an"
+                    | "auf"
+                    | "passend"
+            )
+        } else {
+            matches!(
+                w,
+                "in" | "on"
+                    | "at"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "since"
+                    | "for"
+                    | "with"
+                    | "from"
+                    | "by"
+            )
+        }
     };
     while start < e {
         let w = toks[start].lower.as_str();
@@ -340,14 +367,39 @@ pub(super) fn np_with_apposition(
     k: usize,
 ) -> Option<(usize, usize)> {
     let toks = &doc.toks;
+    // Auxiliaries and time adverbials may follow the apposition: "Beck, who
+    // supported Cruz, last week said", "Smith, the chairman, has said".
+    let mut k = k;
+    loop {
+        let before = k;
+        while k > s0 && toks[k - 1].is_word() && is_aux(&toks[k - 1].lower) {
+            k -= 1;
+        }
+        if k >= s0 + 2 && is_time_noun(&toks[k - 1].lower) && is_time_word(&toks[k - 2].lower) {
+            k -= 2;
+        }
+        if k >= s0 + 2 && is_weekday(&toks[k - 1].lower) && toks[k - 2].lower == "on" {
+            k -= 2;
+        }
+        if k == before {
+            break;
+        }
+    }
     if k < s0 + 3 || !toks[k - 1].is_punct(',') {
         return None;
     }
     let c2 = k - 1;
     // The name ends at the sentence's first comma; the apposition may hold
-    // more commas ("director of …, at the University of California, Davis,").
+    // more commas ("director of …, at the University of California, Davis,")
+    // and a relative clause ("the founder of the project that encourages
+    // …"), but no report of its own ("who said that …").
     let c1 = (s0..c2).find(|&x| toks[x].is_punct(','))?;
-    if c1 == c2 || c2 - c1 > 40 || (c1 + 1..c2).any(|x| toks[x].lower == "that") {
+    let reports = (c1 + 1..c2).any(|x| {
+        toks[x].lower == "that"
+            && toks[x - 1].is_word()
+            && (rules.cue(&toks[x - 1].lower).is_some() || !toks[x - 1].cap && x == c1 + 1)
+    });
+    if c1 == c2 || c2 - c1 > 40 || reports {
         return None;
     }
     let name = np_before(doc, rules, c1)?;
@@ -375,11 +427,18 @@ pub(super) fn subject_of(
 ) -> Option<(usize, usize)> {
     let toks = &doc.toks;
     let mut i = s0;
-    while i < k && !toks[i].is_word() {
+    while i < k
+        && (!toks[i].is_word()
+            || matches!(toks[i].lower.as_str(), "but" | "and" | "yet" | "so" | "still"))
+    {
         i += 1;
     }
     // An opening adverbial up to its comma: "In Iowa, Cruz spoke, saying …".
-    if i < k && (rules.not_name(&toks[i].lower) && rules.pronoun(&toks[i].lower).is_none()) {
+    if i < k
+        && rules.not_name(&toks[i].lower)
+        && rules.pronoun(&toks[i].lower).is_none()
+        && !rules.is_determiner(&toks[i].lower)
+    {
         let comma = (i..k).find(|&x| toks[x].is_punct(','))?;
         i = comma + 1;
     }
@@ -408,7 +467,16 @@ pub(super) fn subject_of(
         e += 1;
     }
     let named = toks[i..e].iter().any(|t| t.cap && !rules.not_name(&t.lower));
-    (e > i && named).then_some((i, e))
+    if e > i && named {
+        return Some((i, e));
+    }
+    // A description that is the subject of a cue: "The minister said …,
+    // adding …", "Several Clinton supporters have said …".
+    let v = (i + 1..(i + 7).min(k))
+        .find(|&x| cue_at(doc, rules, x).is_some() || is_aux(&toks[x].lower))?;
+    np_before(doc, rules, v)
+        .filter(|np| np.0 == i && rules.is_determiner(&toks[i].lower))
+        .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
 }
 
 /// The speaker phrase starting at token `start` (inverted attribution,
@@ -999,4 +1067,65 @@ pub(super) fn parenthetical_prefix(
         return None;
     }
     Some((p0, comma, after + 1))
+}
+
+/// Where reported content `[c0, end)` gives way to a second report in the
+/// same sentence: "She said A, but she said B", "Podesta said A and said
+/// B", "X said A, adding that B", "X said A; Y said B". Returns the token
+/// where the first content stops (the comma, semicolon or conjunction) and
+/// the next report's scan starts. English only.
+pub(super) fn next_report(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    c0: usize,
+    end: usize,
+    quoted: &[bool],
+) -> Option<usize> {
+    let toks = &doc.toks;
+    if rules.is_german() {
+        return None;
+    }
+    let strong_at = |k: usize| {
+        toks.get(k).is_some_and(|t| rules.strong_cue(&t.lower))
+            && cue_at(doc, rules, k).is_some_and(|(e, _)| {
+                let rest = skip_adverbials(doc, rules, e, end, &toks[k].lower);
+                (rest..end).filter(|&x| toks[x].is_word()).count() >= 3
+            })
+    };
+    for j in c0 + 3..end.saturating_sub(3) {
+        if quoted[j] {
+            continue;
+        }
+        let t = &toks[j];
+        let cut = if j > c0 && toks[j - 1].is_punct(',') { j - 1 } else { j };
+        // ", adding that …"
+        if t.is_punct(',')
+            && is_participle_cue(&toks[j + 1].lower)
+            && cue_at(doc, rules, j + 1).is_some()
+        {
+            return Some(j);
+        }
+        let conj =
+            matches!(t.lower.as_str(), "and" | "but" | "while" | "whereas") || t.is_punct(';');
+        if !conj {
+            continue;
+        }
+        // The next cue within a short subject: "and said", "but she said",
+        // "and the governor has said", "while Clinton said".
+        let Some(k) = (j + 1..(j + 6).min(end)).find(|&k| strong_at(k)) else { continue };
+        if k == j + 1 {
+            if t.is_punct(';') {
+                continue;
+            }
+            return Some(cut);
+        }
+        let between_aux = (j + 1..k).all(|x| toks[x].is_word() && is_aux(&toks[x].lower));
+        let subject = np_before(doc, rules, k).is_some_and(|np| {
+            np.0 == j + 1 && plausible_speaker(doc, rules, &EntityTable::default(), np)
+        });
+        if between_aux || subject {
+            return Some(cut);
+        }
+    }
+    None
 }

@@ -13,8 +13,9 @@ fn subject_report(
     (s0, end): (usize, usize),
     (k, cue_end): (usize, usize),
     speech: bool,
+    quoted: &[bool],
     used: &mut [bool],
-) -> Option<RawQuote> {
+) -> Option<(RawQuote, Option<usize>)> {
     let toks = &doc.toks;
     let subject = subject_of(doc, rules, s0, k)?;
     let skip_that =
@@ -24,22 +25,44 @@ fn subject_report(
         return None;
     }
     mark(used, k, cue_end);
+    let (c1, next) = cut_at_next_report(doc, rules, c0, end, quoted);
     Some((
-        QuoteKind::Indirect,
-        vec![(c0, end)],
-        Some(Attribution { speaker: subject, cue: (k, cue_end), speech }),
-        false,
+        (
+            QuoteKind::Indirect,
+            vec![(c0, c1)],
+            Some(Attribution { speaker: subject, cue: (k, cue_end), speech }),
+            false,
+        ),
+        next,
     ))
 }
 
+/// The content `[c0, end)` up to a second report in its sentence, and where
+/// that report's scan starts.
+fn cut_at_next_report(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    c0: usize,
+    end: usize,
+    quoted: &[bool],
+) -> (usize, Option<usize>) {
+    match next_report(doc, rules, c0, end, quoted) {
+        Some(cut) if (c0..cut).filter(|&x| doc.toks[x].is_word()).count() >= 2 => (cut, Some(cut)),
+        _ => (end, None),
+    }
+}
+
+/// The scan starts at token `from` (the sentence start, or where an
+/// earlier report in it gave way to the next: "She said A, but she said
+/// B"); returns the quote and where the next report's scan starts.
 pub(super) fn indirect_in_sentence(
     doc: &Doc<'_>,
     rules: &Rules,
-    s0: usize,
+    (s0, from): (usize, usize),
     s1: usize,
     quoted: &[bool],
     used: &mut [bool],
-) -> Option<RawQuote> {
+) -> Option<(RawQuote, Option<usize>)> {
     let toks = &doc.toks;
     // Sentence end without final punctuation.
     let mut end = s1;
@@ -84,17 +107,20 @@ pub(super) fn indirect_in_sentence(
         let content = colon + 1;
         let words = (content..end).filter(|&x| toks[x].is_word()).count();
         let starts_quoted = quoted.get(content).copied().unwrap_or(true);
-        if capitalised && !label && words >= 3 && !starts_quoted && !used[s0] {
+        if from == s0 && capitalised && !label && words >= 3 && !starts_quoted && !used[s0] {
             mark(used, s0, content);
             return Some((
-                QuoteKind::Indirect,
-                vec![(content, end)],
-                Some(Attribution { speaker: source, cue: (colon, content), speech: true }),
-                false,
+                (
+                    QuoteKind::Indirect,
+                    vec![(content, end)],
+                    Some(Attribution { speaker: source, cue: (colon, content), speech: true }),
+                    false,
+                ),
+                None,
             ));
         }
     }
-    let mut k = s0;
+    let mut k = from;
     while k < end {
         if quoted[k] || used[k] {
             k += 1;
@@ -104,7 +130,7 @@ pub(super) fn indirect_in_sentence(
             && let Some(q) = german_frame(doc, s0, end, k)
         {
             mark(used, k, k + 1);
-            return Some(q);
+            return Some((q, None));
         }
         let Some((cue_end, speech)) = cue_at(doc, rules, k) else {
             k += 1;
@@ -117,7 +143,7 @@ pub(super) fn indirect_in_sentence(
             let comma = (cue_end..end).find(|&x| toks[x].is_punct(',') && !quoted[x]);
             let np_end = comma.unwrap_or(end);
             let words_after = |from: usize| (from..end).filter(|&x| toks[x].is_word()).count();
-            let words_before = (s0..k).filter(|&x| toks[x].is_word()).count();
+            let words_before = (from..k).filter(|&x| toks[x].is_word()).count();
             if np_end > cue_end {
                 let np = (cue_end, np_end);
                 let attr = Some(Attribution { speaker: np, cue: (k, cue_end), speech });
@@ -128,13 +154,13 @@ pub(super) fn indirect_in_sentence(
                     && (words_before <= 3 || words_after(c + 1) > words_before)
                 {
                     mark(used, k, np_end);
-                    return Some((QuoteKind::Indirect, vec![(c + 1, end)], attr, false));
+                    return Some(((QuoteKind::Indirect, vec![(c + 1, end)], attr, false), None));
                 }
                 // "CONTENT, according to X [released on Thursday]."
                 if words_before >= 3 {
-                    let c_end = comma_before(doc, s0, k);
+                    let c_end = comma_before(doc, from, k);
                     mark(used, k, np_end);
-                    return Some((QuoteKind::Indirect, vec![(s0, c_end)], attr, false));
+                    return Some(((QuoteKind::Indirect, vec![(from, c_end)], attr, false), None));
                 }
             }
             k = cue_end;
@@ -142,7 +168,9 @@ pub(super) fn indirect_in_sentence(
         }
         // ", saying CONTENT": the speaker is the sentence's subject.
         if k > s0 + 1 && toks[k - 1].is_punct(',') && is_participle_cue(&toks[k].lower) {
-            if let Some(q) = subject_report(doc, rules, (s0, end), (k, cue_end), speech, used) {
+            if let Some(q) =
+                subject_report(doc, rules, (s0, end), (k, cue_end), speech, quoted, used)
+            {
                 return Some(q);
             }
             k = cue_end;
@@ -157,23 +185,36 @@ pub(super) fn indirect_in_sentence(
                 || ((rest..end).filter(|&x| toks[x].is_word()).count() <= 4
                     && toks.get(rest).is_some_and(|t| t.is_punct(',')))
         };
+        // "…, said Wilcox, an Orlando Republican who founded …": a named
+        // speaker's apposition runs to the sentence end.
+        let apposition_tail = |np: (usize, usize)| {
+            toks[np.1 - 1].cap
+                && toks.get(np.1).is_some_and(|t| t.is_punct(','))
+                && toks.get(np.1 + 1).is_some_and(|t| {
+                    rules.is_determiner(&t.lower) || t.lower == "who" || t.lower == "whose"
+                })
+                && !(np.1..end).any(|x| quoted[x])
+        };
         // "Name, apposition, said …" is a speaker before the cue, not
         // content before a closing attribution.
-        let apposition = np_with_apposition(doc, rules, s0, k).is_some();
-        if k > s0 + 3 && !apposition {
+        let apposition = np_with_apposition(doc, rules, from, k).is_some();
+        if from == s0 && k > s0 + 3 && !apposition {
             // Inverted: ", said X."
             if (toks[k - 1].is_punct(',')
                 || toks[k - 1].punct().is_some_and(|c| c == '\u{201d}' || c == '"'))
                 && let Some(np) = np_after(doc, rules, cue_end)
-                && tail_short(np.1)
+                && (tail_short(np.1) || apposition_tail(np))
             {
                 mark(used, k, np.1);
                 let content_end = comma_before(doc, s0, k);
                 return Some((
-                    QuoteKind::Indirect,
-                    vec![(s0, content_end)],
-                    Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
-                    false,
+                    (
+                        QuoteKind::Indirect,
+                        vec![(s0, content_end)],
+                        Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
+                        false,
+                    ),
+                    None,
                 ));
             }
             // ", X said."
@@ -185,10 +226,13 @@ pub(super) fn indirect_in_sentence(
                 {
                     mark(used, np.0, cue_end);
                     return Some((
-                        QuoteKind::Indirect,
-                        vec![(s0, c)],
-                        Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
-                        false,
+                        (
+                            QuoteKind::Indirect,
+                            vec![(s0, c)],
+                            Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
+                            false,
+                        ),
+                        None,
                     ));
                 }
             }
@@ -198,7 +242,8 @@ pub(super) fn indirect_in_sentence(
             k > s0 + 2 && matches!(toks[k - 1].lower.as_str(), "and" | "but") && !quoted[k - 1];
         if coordinated
             && rules.strong_cue(&toks[k].lower)
-            && let Some(q) = subject_report(doc, rules, (s0, end), (k, cue_end), speech, used)
+            && let Some(q) =
+                subject_report(doc, rules, (s0, end), (k, cue_end), speech, quoted, used)
         {
             return Some(q);
         }
@@ -206,7 +251,7 @@ pub(super) fn indirect_in_sentence(
         // speaker may carry an apposition: "Brian Murphy, the chairman, said".
         let np = np_before(doc, rules, k)
             .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
-            .or_else(|| np_with_apposition(doc, rules, s0, k));
+            .or_else(|| np_with_apposition(doc, rules, from, k));
         let (np, inverted) = match np {
             Some(np) => (np, false),
             None if rules.is_german() => match np_after(doc, rules, cue_end) {
@@ -223,7 +268,7 @@ pub(super) fn indirect_in_sentence(
         };
         // "P, X said, R": what was said is P and R.
         if let Some((p0, p1, r0)) = (!inverted)
-            .then(|| parenthetical_prefix(doc, rules, s0, np, (k, cue_end), quoted))
+            .then(|| parenthetical_prefix(doc, rules, from, np, (k, cue_end), quoted))
             .flatten()
         {
             let r0 = (r0..end).find(|&x| !toks[x].is_punct(',')).unwrap_or(end);
@@ -232,10 +277,13 @@ pub(super) fn indirect_in_sentence(
             {
                 mark(used, np.0, cue_end);
                 return Some((
-                    QuoteKind::Indirect,
-                    vec![(p0, p1), (r0, end)],
-                    Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
-                    false,
+                    (
+                        QuoteKind::Indirect,
+                        vec![(p0, p1), (r0, end)],
+                        Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
+                        false,
+                    ),
+                    None,
                 ));
             }
         }
@@ -327,11 +375,15 @@ pub(super) fn indirect_in_sentence(
                 continue;
             }
             mark(used, np.0, cue_end);
+            let (c1, next) = cut_at_next_report(doc, rules, c0, end, quoted);
             return Some((
-                QuoteKind::Indirect,
-                vec![(c0, end)],
-                Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
-                false,
+                (
+                    QuoteKind::Indirect,
+                    vec![(c0, c1)],
+                    Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
+                    false,
+                ),
+                next,
             ));
         }
         k = cue_end;
