@@ -215,7 +215,8 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
                 && ws.iter().filter(|t| t.cap).count() >= 2.min(ws.len())
                 && !ws.iter().any(|t| rules.pronoun(&t.lower).is_some())
         };
-        if title {
+        // “Technicals,” Bob said: a word someone said, not a title.
+        if title && !(post.is_some() && starts_clause) {
             k += 1;
             continue;
         }
@@ -275,15 +276,15 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
     // speech) and inherits its speaker.
     let mut reported_in: Option<usize> = None; // sentence of the last attributed quote
     for (si, &(s0, s1)) in doc.sentence_toks.iter().enumerate() {
-        let mut from = s0;
+        let mut scan = Scan { s0, from: s0, carry: None };
         let mut reported = false;
-        while let Some((q, next)) =
-            indirect_in_sentence(doc, rules, (s0, from), s1, &quoted, &mut used)
+        while let Some((q, next)) = indirect_in_sentence(doc, rules, scan, s1, &quoted, &mut used)
         {
+            let carry = q.2.as_ref().map(|a| a.speaker);
             raw.push(q);
             reported = true;
             match next {
-                Some(n) if n > from => from = n,
+                Some(n) if n > scan.from => scan = Scan { s0, from: n, carry },
                 _ => break,
             }
         }

@@ -20,6 +20,13 @@ pub(super) fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, b
         return None; // "United States", sentence-initial "Says"
     }
     let speech = rules.cue(&t.lower)?;
+    // "…, noting that …" reports; "a warning", "the arguing" do not.
+    if is_participle_cue(&t.lower)
+        && !matches!(t.lower.as_str(), "saying" | "adding" | "telling")
+        && !i.checked_sub(1).is_some_and(|p| doc.toks[p].is_punct(','))
+    {
+        return None;
+    }
     // "said to be", "added to": not reporting; "vowed to block" reports a
     // commitment.
     if doc.toks.get(i + 1).is_some_and(|n| n.lower == "to") && !is_commitment(&t.lower) {
@@ -393,6 +400,18 @@ pub(super) fn np_with_apposition(
     // more commas ("director of …, at the University of California, Davis,")
     // and a relative clause ("the founder of the project that encourages
     // …"), but no report of its own ("who said that …").
+    // An opening adverbial up to its comma is not the name: "In an
+    // interview, Steve Huhn, a former vice president, said …".
+    let mut s0 = s0;
+    if toks.get(s0).is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "in" | "on" | "at" | "as" | "during" | "after" | "before" | "since" | "speaking"
+        )
+    }) && let Some(c) = (s0 + 1..c2.min(s0 + 10)).find(|&x| toks[x].is_punct(','))
+    {
+        s0 = c + 1;
+    }
     let c1 = (s0..c2).find(|&x| toks[x].is_punct(','))?;
     let reports = (c1 + 1..c2).any(|x| {
         toks[x].lower == "that"
@@ -412,7 +431,8 @@ pub(super) fn np_with_apposition(
             || toks[x]
                 .punct()
                 .is_some_and(|c| matches!(c, '.' | '-' | '(' | ')' | '\'' | '\u{2019}' | '/'))
-    }) && (c1 + 1..c2).any(|x| toks[x].is_word());
+    }) && (c1 + 1..c2)
+        .any(|x| toks[x].is_word() || toks[x].kind == crate::stream::Kind::Number);
     (opener && inner_ok && (toks[name.0].cap || rules.is_determiner(&toks[name.0].lower)))
         .then_some((name.0, c2))
 }

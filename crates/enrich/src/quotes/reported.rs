@@ -10,14 +10,19 @@ use super::*;
 fn subject_report(
     doc: &Doc<'_>,
     rules: &Rules,
-    (s0, end): (usize, usize),
+    (s0, end, carry): (usize, usize, Option<(usize, usize)>),
     (k, cue_end): (usize, usize),
     speech: bool,
     quoted: &[bool],
     used: &mut [bool],
 ) -> Option<(RawQuote, Option<usize>)> {
     let toks = &doc.toks;
-    let subject = subject_of(doc, rules, s0, k)?;
+    // A report that carries on an earlier one in the sentence is its
+    // speaker's: "The minister said …, adding that …".
+    let subject = match carry {
+        Some(c) => c,
+        None => subject_of(doc, rules, s0, k)?,
+    };
     let skip_that =
         |c: usize| if toks.get(c).is_some_and(|t| t.lower == "that") { c + 1 } else { c };
     let c0 = skip_that(skip_adverbials(doc, rules, skip_that(cue_end), end, &toks[k].lower));
@@ -52,17 +57,52 @@ fn cut_at_next_report(
     }
 }
 
-/// The scan starts at token `from` (the sentence start, or where an
-/// earlier report in it gave way to the next: "She said A, but she said
-/// B"); returns the quote and where the next report's scan starts.
+/// The relative pronoun before the cue at `k` ("who said", "who has
+/// long argued"), and whether its clause is set off by a comma (", who
+/// said …,"). English only.
+fn relative_speaker(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    from: usize,
+    k: usize,
+) -> Option<((usize, usize), bool)> {
+    let toks = &doc.toks;
+    if rules.is_german() {
+        return None;
+    }
+    let mut r = k;
+    while r > from && toks[r - 1].is_word() && is_aux(&toks[r - 1].lower) {
+        r -= 1;
+    }
+    if r < from + 2 || toks[r - 1].lower != "who" {
+        return None;
+    }
+    Some(((r - 1, r), toks[r - 2].is_punct(',')))
+}
+
+/// Where a sentence's scan for reported speech stands.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Scan {
+    /// The sentence's first token.
+    pub(super) s0: usize,
+    /// Where the scan starts: the sentence start, or where an earlier
+    /// report in it gave way to the next ("She said A, but she said B").
+    pub(super) from: usize,
+    /// The speaker of that earlier report, for a next one without a
+    /// subject of its own ("…, adding that B", "… and said B").
+    pub(super) carry: Option<(usize, usize)>,
+}
+
+/// Returns the quote and where the next report's scan starts.
 pub(super) fn indirect_in_sentence(
     doc: &Doc<'_>,
     rules: &Rules,
-    (s0, from): (usize, usize),
+    scan: Scan,
     s1: usize,
     quoted: &[bool],
     used: &mut [bool],
 ) -> Option<(RawQuote, Option<usize>)> {
+    let Scan { s0, from, .. } = scan;
     let toks = &doc.toks;
     // Sentence end without final punctuation.
     let mut end = s1;
@@ -169,7 +209,7 @@ pub(super) fn indirect_in_sentence(
         // ", saying CONTENT": the speaker is the sentence's subject.
         if k > s0 + 1 && toks[k - 1].is_punct(',') && is_participle_cue(&toks[k].lower) {
             if let Some(q) =
-                subject_report(doc, rules, (s0, end), (k, cue_end), speech, quoted, used)
+                subject_report(doc, rules, (s0, end, scan.carry), (k, cue_end), speech, quoted, used)
             {
                 return Some(q);
             }
@@ -179,11 +219,55 @@ pub(super) fn indirect_in_sentence(
         // Post: "CONTENT, X said [adverbials]." or "CONTENT, said X."
         // After a closing attribution only adverbials may follow ("…, the
         // official said on Tuesday."), never a clause ("… said they were").
-        let tail_short = |from: usize| {
+        // It may also be followed by a place or occasion ("… in a video
+        // message to the convention") or by a report of its own ("…,
+        // noting that …": `Some(Some(start))`, where that report's scan
+        // starts).
+        let tail = |from: usize| -> Option<Option<usize>> {
             let rest = skip_adverbials(doc, rules, from, end, "");
-            (rest..end).all(|x| !toks[x].is_word())
-                || ((rest..end).filter(|&x| toks[x].is_word()).count() <= 4
-                    && toks.get(rest).is_some_and(|t| t.is_punct(',')))
+            let words = (rest..end).filter(|&x| toks[x].is_word()).count();
+            if words == 0 || (words <= 4 && toks.get(rest).is_some_and(|t| t.is_punct(','))) {
+                if toks.get(rest).is_some_and(|t| t.is_punct(','))
+                    && toks.get(rest + 1).is_some_and(|t| is_participle_cue(&t.lower))
+                {
+                    return Some(Some(rest));
+                }
+                return Some(None);
+            }
+            if toks.get(rest).is_some_and(|t| t.is_punct(','))
+                && toks.get(rest + 1).is_some_and(|t| is_participle_cue(&t.lower))
+                && cue_at(doc, rules, rest + 1).is_some()
+            {
+                return Some(Some(rest));
+            }
+            let place = toks.get(rest).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "in" | "at" | "on" | "during" | "to" | "from" | "before" | "after" | "via"
+                )
+            });
+            if !place {
+                return None;
+            }
+            let comma = (rest..end).find(|&x| toks[x].is_punct(','));
+            let phrase_end = comma.unwrap_or(end);
+            let plain = phrase_end - rest <= 14
+                && !(rest..phrase_end).any(|x| {
+                    quoted[x]
+                        || cue_at(doc, rules, x).is_some()
+                        || matches!(toks[x].lower.as_str(), "that" | "which" | "because")
+                });
+            match comma {
+                _ if !plain => None,
+                None => Some(None),
+                Some(c)
+                    if toks.get(c + 1).is_some_and(|t| is_participle_cue(&t.lower))
+                        && cue_at(doc, rules, c + 1).is_some() =>
+                {
+                    Some(Some(c))
+                }
+                Some(_) => None,
+            }
         };
         // "…, said Wilcox, an Orlando Republican who founded …": a named
         // speaker's apposition runs to the sentence end.
@@ -203,7 +287,8 @@ pub(super) fn indirect_in_sentence(
             if (toks[k - 1].is_punct(',')
                 || toks[k - 1].punct().is_some_and(|c| c == '\u{201d}' || c == '"'))
                 && let Some(np) = np_after(doc, rules, cue_end)
-                && (tail_short(np.1) || apposition_tail(np))
+                && let Some(next) =
+                    tail(np.1).or_else(|| apposition_tail(np).then_some(None))
             {
                 mark(used, k, np.1);
                 let content_end = comma_before(doc, s0, k);
@@ -214,14 +299,14 @@ pub(super) fn indirect_in_sentence(
                         Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
                         false,
                     ),
-                    None,
+                    next,
                 ));
             }
             // ", X said."
             if let Some(np) = np_before(doc, rules, k) {
                 let comma = np.0.checked_sub(1).filter(|&c| c > s0 && toks[c].punct() == Some(','));
                 if let Some(c) = comma
-                    && tail_short(cue_end)
+                    && let Some(next) = tail(cue_end)
                     && plausible_speaker(doc, rules, &EntityTable::default(), np)
                 {
                     mark(used, np.0, cue_end);
@@ -232,7 +317,7 @@ pub(super) fn indirect_in_sentence(
                             Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
                             false,
                         ),
-                        None,
+                        next,
                     ));
                 }
             }
@@ -243,15 +328,28 @@ pub(super) fn indirect_in_sentence(
         if coordinated
             && rules.strong_cue(&toks[k].lower)
             && let Some(q) =
-                subject_report(doc, rules, (s0, end), (k, cue_end), speech, quoted, used)
+                subject_report(doc, rules, (s0, end, scan.carry), (k, cue_end), speech, quoted, used)
         {
             return Some(q);
         }
         // Pre: "X said (that) CONTENT" / German "X sagte, CONTENT"; the
         // speaker may carry an apposition: "Brian Murphy, the chairman, said".
-        let np = np_before(doc, rules, k)
-            .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
-            .or_else(|| np_with_apposition(doc, rules, from, k));
+        // A relative clause, "Republicans who say the law is a money pit",
+        // "O'Donnell, who said in an interview that …, recalled …": the
+        // relative pronoun is the speaker (resolved to its antecedent), and
+        // a clause set off by commas ends at the next one.
+        let relative = relative_speaker(doc, rules, from, k);
+        let np = relative.map(|(np, _)| np).or_else(|| {
+            np_before(doc, rules, k)
+                .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
+                .or_else(|| np_with_apposition(doc, rules, from, k))
+        });
+        let end = match relative {
+            Some((_, true)) => (cue_end + 2..end)
+                .find(|&x| toks[x].is_punct(',') && !quoted[x])
+                .unwrap_or(end),
+            _ => end,
+        };
         let (np, inverted) = match np {
             Some(np) => (np, false),
             None if rules.is_german() => match np_after(doc, rules, cue_end) {

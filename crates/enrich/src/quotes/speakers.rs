@@ -62,6 +62,33 @@ pub(super) fn resolve_speaker(
         };
     }
     let words: Vec<usize> = (np.0..np.1).filter(|&k| toks[k].is_word()).collect();
+    // A relative "who" stands for the name right before it: "O'Donnell,
+    // who said …", "Republicans who say …".
+    if words.len() == 1 && toks[words[0]].lower == "who" {
+        let mut a = np.0;
+        while a > 0 && toks[a - 1].punct().is_some_and(|c| c == ',') {
+            a -= 1;
+        }
+        let antecedent = (a.saturating_sub(3)..a)
+            .rev()
+            .find_map(|k| table.at_tok.get(k).copied().flatten())
+            .filter(|_| a > 0 && toks[a - 1].is_word());
+        if let Some(e) = antecedent {
+            table.add_mention(e, span);
+            return Speaker {
+                span: Some(span),
+                text,
+                entity: Some(e),
+                resolution: SpeakerResolution::Pronoun,
+            };
+        }
+        return Speaker {
+            span: Some(span),
+            text,
+            entity: None,
+            resolution: SpeakerResolution::Unresolved,
+        };
+    }
     if words.len() == 1
         && let Some(g) = rules.pronoun(&toks[words[0]].lower)
     {
