@@ -593,3 +593,66 @@ fn speakers_with_long_appositions_and_articles() {
     assert_eq!(body, "Federal mandates are a burden on schools");
     assert_eq!(speaker.as_deref(), Some("Wilcox"));
 }
+
+#[test]
+fn a_closing_attribution_followed_by_a_place_or_a_report_of_its_own() {
+    let q = quotes(
+        "Trump is sickening, Hollande said Tuesday in Paris, noting that the world was worried.",
+        "en",
+    );
+    let bodies: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        bodies,
+        [("Trump is sickening", Some("Hollande")), ("the world was worried", Some("Hollande"))]
+    );
+    let (_, body, speaker, _) = one(
+        "Democrats had put the biggest crack yet in the glass ceiling, she said in a video message to the convention.",
+        "en",
+    );
+    assert_eq!(body, "Democrats had put the biggest crack yet in the glass ceiling");
+    assert_eq!(speaker.as_deref(), Some("she"));
+    // A participle that does not follow a comma is not a cue: "a warning".
+    assert!(quotes("He issued a warning that the storm was coming soon.", "en").is_empty());
+}
+
+#[test]
+fn a_relative_who_speaks_for_its_antecedent() {
+    let q = quotes(
+        "Dana Whitfield, who said in an interview that she did not sign the agreement, left early.",
+        "en",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "she did not sign the agreement");
+    assert_eq!(q[0].2.as_deref(), Some("who"));
+    assert_eq!(q[0].3.as_deref(), Some("Dana Whitfield"));
+    // Restrictive: to the sentence end.
+    let (_, body, speaker, _) = one(
+        "The party offered fresh ammunition to Republicans who say the law is a money pit.",
+        "en",
+    );
+    assert_eq!(body, "the law is a money pit");
+    assert_eq!(speaker.as_deref(), Some("who"));
+}
+
+#[test]
+fn a_one_word_quotation_and_speakers_set_off_by_commas() {
+    let (kind, body, speaker, _) = one("\"Technicals,\" Bob said.", "en");
+    assert_eq!(
+        (kind, body.as_str(), speaker.as_deref()),
+        (QuoteKind::Direct, "\"Technicals,\"", Some("Bob"))
+    );
+    let (_, body, speaker, _) = one(
+        "Alex Castellanos, a veteran media consultant who had tried to organize a campaign, said, \"A fantasy effort exists only as denial.\"",
+        "en",
+    );
+    assert_eq!(body, "\"A fantasy effort exists only as denial.\"");
+    assert_eq!(
+        speaker.as_deref(),
+        Some("Alex Castellanos, a veteran media consultant who had tried to organize a campaign")
+    );
+    let (_, _, speaker, _) = one(
+        "Tuesday in Berea, after winning Ohio, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”",
+        "en",
+    );
+    assert_eq!(speaker.as_deref(), Some("Gov. John Kasich (R-OH)"));
+}

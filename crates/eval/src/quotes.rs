@@ -29,7 +29,8 @@
 //! or digits outside the quotation marks (marks of the opening mark's class,
 //! double or single, toggle "inside"; a single mark between two letters is an
 //! apostrophe; two straight apostrophes `''`, the New York Times' rendering
-//! of a double mark in PolNeAR's text, count as one double mark). Otherwise
+//! of a double mark in PolNeAR's text, count as one double mark, and a span
+//! boundary that cuts such a pair in half is widened to hold it). Otherwise
 //! it is Indirect, so `that the plan was “bad”` is Indirect.
 //!
 //! **Speech** ([`GoldQuote::speech`]): PolNeAR's content also covers thoughts,
@@ -649,7 +650,27 @@ fn is_quote_mark(c: char) -> bool {
 
 /// Whether a PolNeAR content is a direct quote (rule in the module doc).
 fn looks_direct(chars: &[char], spans: &[CharSpan]) -> bool {
-    let joined: Vec<char> = join_spans(chars, spans).replace("''", "\"").chars().collect();
+    // A span boundary that splits a doubled apostrophe (`''`) holds the
+    // whole mark: PolNeAR's offsets often cut it in half (`'Billionaires
+    // owe …,''`).
+    let apostrophe = |i: usize| chars.get(i) == Some(&'\'');
+    let widened: Vec<CharSpan> = spans
+        .iter()
+        .map(|&(s, e)| {
+            let s = if s > 0 && apostrophe(s) && apostrophe(s - 1) && !apostrophe(s + 1) {
+                s - 1
+            } else {
+                s
+            };
+            let e = if e > 0 && apostrophe(e - 1) && apostrophe(e) && !apostrophe(e - 2) {
+                e + 1
+            } else {
+                e
+            };
+            (s, e)
+        })
+        .collect();
+    let joined: Vec<char> = join_spans(chars, &widened).replace("''", "\"").chars().collect();
     let mut seg = joined.as_slice();
     while let Some((first, rest)) = seg.split_first() {
         if first.is_whitespace() {
@@ -1593,6 +1614,12 @@ mod tests {
         // The New York Times' doubled apostrophes, and an apostrophe inside.
         assert!(is_direct("''We don't believe it,''"));
         assert!(!is_direct("plans to ''build on the progress'' of the administration"));
+        // A span that cuts a doubled apostrophe in half still holds it.
+        let s = "He said: ''We don't believe it,'' and left.";
+        let chars: Vec<char> = s.chars().collect();
+        assert!(looks_direct(&chars, &[(10, 32)]), "{:?}", &s[10..32]);
+        assert!(looks_direct(&chars, &[(9, 33)]));
+        assert!(!looks_direct(&chars, &[(3, 33)]));
         assert!(!is_direct("that “we will win”"));
         assert!(!is_direct("“We” will win, he thinks, “soon”"));
         assert!(!is_direct("We will win"));

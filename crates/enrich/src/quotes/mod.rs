@@ -278,8 +278,7 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
     for (si, &(s0, s1)) in doc.sentence_toks.iter().enumerate() {
         let mut scan = Scan { s0, from: s0, carry: None };
         let mut reported = false;
-        while let Some((q, next)) = indirect_in_sentence(doc, rules, scan, s1, &quoted, &mut used)
-        {
+        while let Some((q, next)) = indirect_in_sentence(doc, rules, scan, s1, &quoted, &mut used) {
             let carry = q.2.as_ref().map(|a| a.speaker);
             raw.push(q);
             reported = true;

@@ -817,6 +817,19 @@ pub(super) fn attribution_before(
             {
                 return Some(Attribution { speaker: np, cue: (k, cue_end), speech });
             }
+            // "Alex Castellanos, a veteran media consultant who …, said, “…”";
+            // "…, Gov. John Kasich (R-OH), said, “…”".
+            let s0 = doc.sentence_toks.get(sentence as usize).map_or(0, |s| s.0);
+            let before_comma = (k > s0 + 1 && toks[k - 1].is_punct(','))
+                .then(|| np_before(doc, rules, k - 1))
+                .flatten()
+                .filter(|np| {
+                    toks[np.1 - 1].is_punct(')')
+                        && plausible_speaker(doc, rules, &EntityTable::default(), *np)
+                });
+            if let Some(np) = before_comma.or_else(|| np_with_apposition(doc, rules, s0, k)) {
+                return Some(Attribution { speaker: np, cue: (k, cue_end), speech });
+            }
             // Inverted: "sagte der Minister: „…“".
             if let Some(np) = np_after(doc, rules, cue_end)
                 && np.1 <= open
@@ -1080,8 +1093,8 @@ pub(super) fn parenthetical_prefix(
             | "here"
             | "there"
             | "again"
-    ) || (first.lower == "when"
-        && toks.get(first_ix + 1).is_some_and(|t| t.lower == "asked"));
+    ) || is_time_word(&first.lower)
+        || (first.lower == "when" && toks.get(first_ix + 1).is_some_and(|t| t.lower == "asked"));
     let long = || (p0..comma).filter(|&x| toks[x].is_word()).count() > 6;
     if scene && !(first.lower == "for" && long()) {
         return None;

@@ -208,9 +208,15 @@ pub(super) fn indirect_in_sentence(
         }
         // ", saying CONTENT": the speaker is the sentence's subject.
         if k > s0 + 1 && toks[k - 1].is_punct(',') && is_participle_cue(&toks[k].lower) {
-            if let Some(q) =
-                subject_report(doc, rules, (s0, end, scan.carry), (k, cue_end), speech, quoted, used)
-            {
+            if let Some(q) = subject_report(
+                doc,
+                rules,
+                (s0, end, scan.carry),
+                (k, cue_end),
+                speech,
+                quoted,
+                used,
+            ) {
                 return Some(q);
             }
             k = cue_end;
@@ -287,8 +293,7 @@ pub(super) fn indirect_in_sentence(
             if (toks[k - 1].is_punct(',')
                 || toks[k - 1].punct().is_some_and(|c| c == '\u{201d}' || c == '"'))
                 && let Some(np) = np_after(doc, rules, cue_end)
-                && let Some(next) =
-                    tail(np.1).or_else(|| apposition_tail(np).then_some(None))
+                && let Some(next) = tail(np.1).or_else(|| apposition_tail(np).then_some(None))
             {
                 mark(used, k, np.1);
                 let content_end = comma_before(doc, s0, k);
@@ -327,8 +332,15 @@ pub(super) fn indirect_in_sentence(
             k > s0 + 2 && matches!(toks[k - 1].lower.as_str(), "and" | "but") && !quoted[k - 1];
         if coordinated
             && rules.strong_cue(&toks[k].lower)
-            && let Some(q) =
-                subject_report(doc, rules, (s0, end, scan.carry), (k, cue_end), speech, quoted, used)
+            && let Some(q) = subject_report(
+                doc,
+                rules,
+                (s0, end, scan.carry),
+                (k, cue_end),
+                speech,
+                quoted,
+                used,
+            )
         {
             return Some(q);
         }
@@ -345,9 +357,9 @@ pub(super) fn indirect_in_sentence(
                 .or_else(|| np_with_apposition(doc, rules, from, k))
         });
         let end = match relative {
-            Some((_, true)) => (cue_end + 2..end)
-                .find(|&x| toks[x].is_punct(',') && !quoted[x])
-                .unwrap_or(end),
+            Some((_, true)) => {
+                (cue_end + 2..end).find(|&x| toks[x].is_punct(',') && !quoted[x]).unwrap_or(end)
+            }
             _ => end,
         };
         let (np, inverted) = match np {
