@@ -656,3 +656,43 @@ fn a_one_word_quotation_and_speakers_set_off_by_commas() {
     );
     assert_eq!(speaker.as_deref(), Some("Gov. John Kasich (R-OH)"));
 }
+
+#[test]
+fn naming_cues_report_the_object_and_its_quoted_name() {
+    let (kind, body, speaker, _) =
+        one("Last September, Beck called Palin a “clown” on his radio show.", "en");
+    assert_eq!((kind, body.as_str()), (QuoteKind::Mixed, "Palin a “clown”"));
+    assert_eq!(speaker.as_deref(), Some("Beck"));
+    let (_, body, speaker, _) =
+        one("Gowdy slammed the lawsuit, calling it “meritless” and “improper” on Monday.", "en");
+    assert_eq!(body, "it “meritless” and “improper”");
+    assert_eq!(speaker.as_deref(), Some("Gowdy"));
+    // A clause about the name carries on.
+    let (_, body, _, _) =
+        one("Christie called Obama a “petulant child” who is acting “as if he is a king.”", "en");
+    assert_eq!(body, "Obama a “petulant child” who is acting “as if he is a king.”");
+}
+
+#[test]
+fn a_participle_after_an_attribution_is_that_speakers() {
+    let q = quotes(
+        "“Hillary is not going to lead them by going for $12,” Jealous said, suggesting that a bolder platform would help.",
+        "en",
+    );
+    let bodies: Vec<_> = q.iter().map(|q| (q.0, q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        bodies,
+        [
+            (
+                QuoteKind::Direct,
+                "“Hillary is not going to lead them by going for $12,”",
+                Some("Jealous")
+            ),
+            (QuoteKind::Indirect, "a bolder platform would help", Some("Jealous")),
+        ]
+    );
+    // A preposition after the quotation carries on its clause: the speaker
+    // follows the cue.
+    let (_, _, speaker, _) = one("\"This will be a challenge\" for Clinton, said Kunin.", "en");
+    assert_eq!(speaker.as_deref(), Some("Kunin"));
+}

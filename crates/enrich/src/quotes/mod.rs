@@ -160,8 +160,18 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
                 // colon or full stop, with no other cue.
                 let gap = after..n.open;
                 let words = gap.clone().filter(|&i| toks[i].is_word()).count();
+                // A participle clause about the speaker ("…, suggesting
+                // that …") does not end the utterance; a new cue does.
+                let introduces = n.open.checked_sub(1).is_some_and(|p| toks[p].is_punct(':'));
                 let gap_ok = gap.clone().all(|i| {
-                    toks[i].is_word() && cue_at(doc, rules, i).is_none()
+                    toks[i].is_word()
+                        && (cue_at(doc, rules, i).is_none()
+                            || (is_participle_cue(&toks[i].lower)
+                                && !introduces
+                                && !matches!(
+                                    toks[i].lower.as_str(),
+                                    "saying" | "adding" | "telling"
+                                )))
                         || toks[i].punct().is_some_and(|c| {
                             matches!(c, ',' | ':' | '.' | '(' | ')' | '-' | '\u{2013}' | '\u{2014}')
                         })

@@ -149,7 +149,78 @@ pub(super) fn is_participle_cue(w: &str) -> bool {
             | "asserting"
             | "declaring"
             | "writing"
+            | "calling"
+            | "citing"
+            | "describing"
+            | "praising"
+            | "criticizing"
+            | "accusing"
+            | "urging"
+            | "asking"
+            | "suggesting"
+            | "recalling"
+            | "promising"
+            | "announcing"
+            | "predicting"
+            | "acknowledging"
+            | "vowing"
+            | "questioning"
+            | "blaming"
+            | "denying"
+            | "demanding"
+            | "touting"
+            | "dismissing"
     )
+}
+
+/// Cues that name something: "called Palin a “clown”", "calling it a
+/// “paperwork error”". What was said is the object and its quoted name.
+pub(super) fn is_naming_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "called"
+            | "calling"
+            | "calls"
+            | "call"
+            | "dubbed"
+            | "dubbing"
+            | "labeled"
+            | "labelled"
+            | "labeling"
+            | "branded"
+            | "branding"
+            | "termed"
+    )
+}
+
+/// After a naming cue, the content `[c0, end)` ends with the quoted name
+/// (and names joined to it by "and", "or" or commas): "Palin a “clown” on
+/// his radio show" is "Palin a “clown”".
+pub(super) fn naming_end(doc: &Doc<'_>, c0: usize, end: usize, quoted: &[bool]) -> usize {
+    let toks = &doc.toks;
+    let Some(open) = (c0 + 1..end.min(c0 + 12)).find(|&x| quoted[x]) else { return end };
+    let close_of = |o: usize| (o..end).find(|&x| !quoted[x]).unwrap_or(end);
+    let mut close = close_of(open);
+    loop {
+        let mut j = close;
+        while j < end && (toks[j].is_punct(',') || matches!(toks[j].lower.as_str(), "and" | "or")) {
+            j += 1;
+        }
+        if j > close && j < end && quoted[j] {
+            close = close_of(j);
+        } else {
+            break;
+        }
+    }
+    // A clause about the name carries on: "a “petulant child” who's acting
+    // “as if he is a king”", "“boring tax returns” because …".
+    let carries_on = toks.get(close).is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "who" | "that" | "which" | "because" | "for" | "when" | "whose" | "as"
+        )
+    });
+    if carries_on { end } else { close }
 }
 
 /// Words that may sit between a speaker and the cue.
@@ -694,6 +765,19 @@ pub(super) fn attribution_after(
             if k == start {
                 return None;
             }
+            // `"…" for Clinton, said Kunin.`: words that cannot open a
+            // speaker phrase carry on the quoted clause; the speaker then
+            // follows the cue.
+            let opener = &toks[start];
+            let no_speaker = !opener.cap
+                && matches!(
+                    opener.lower.as_str(),
+                    "for" | "in" | "on" | "at" | "to" | "from" | "with" | "about" | "of" | "by"
+                );
+            if no_speaker {
+                let np = np_after(doc, rules, cue_end)?;
+                return Some(Attribution { speaker: np, cue: (k, cue_end), speech });
+            }
             let speaker = match first_comma {
                 // The apposition must close right before the cue.
                 Some(c) if toks[k - 1].is_punct(',') => (start, c),
@@ -830,8 +914,10 @@ pub(super) fn attribution_before(
             if let Some(np) = before_comma.or_else(|| np_with_apposition(doc, rules, s0, k)) {
                 return Some(Attribution { speaker: np, cue: (k, cue_end), speech });
             }
-            // Inverted: "sagte der Minister: „…“".
-            if let Some(np) = np_after(doc, rules, cue_end)
+            // Inverted: "sagte der Minister: „…“", "said the minister: “…”";
+            // never after a participle ("recalling her own experience: “…”").
+            if !is_participle_cue(&toks[k].lower)
+                && let Some(np) = np_after(doc, rules, cue_end)
                 && np.1 <= open
             {
                 return Some(Attribution { speaker: np, cue: (k, cue_end), speech });

@@ -19,18 +19,29 @@ fn subject_report(
     let toks = &doc.toks;
     // A report that carries on an earlier one in the sentence is its
     // speaker's: "The minister said …, adding that …".
-    let subject = match carry {
+    let subject = match carry.or_else(|| speaker_of_attribution_before(doc, rules, s0, k)) {
         Some(c) => c,
         None => subject_of(doc, rules, s0, k)?,
     };
     let skip_that =
         |c: usize| if toks.get(c).is_some_and(|t| t.lower == "that") { c + 1 } else { c };
-    let c0 = skip_that(skip_adverbials(doc, rules, skip_that(cue_end), end, &toks[k].lower));
-    if (c0..end).filter(|&x| toks[x].is_word()).count() < 3 {
+    let mut c0 = skip_that(skip_adverbials(doc, rules, skip_that(cue_end), end, &toks[k].lower));
+    // "calling for …", "asking whether …": what was asked for.
+    if toks.get(c0).is_some_and(|t| matches!(t.lower.as_str(), "for" | "whether" | "if")) {
+        c0 += 1;
+    }
+    if (c0..end).filter(|&x| toks[x].is_word()).count() < 3 && !is_naming_cue(&toks[k].lower) {
         return None;
     }
     mark(used, k, cue_end);
-    let (c1, next) = cut_at_next_report(doc, rules, c0, end, quoted);
+    let (c1, next) = if is_naming_cue(&toks[k].lower) {
+        (naming_end(doc, c0, end, quoted), None)
+    } else {
+        cut_at_next_report(doc, rules, c0, end, quoted)
+    };
+    if c1 <= c0 || (c0..c1).filter(|&x| toks[x].is_word()).count() < 2 {
+        return None;
+    }
     Some((
         (
             QuoteKind::Indirect,
@@ -40,6 +51,27 @@ fn subject_report(
         ),
         next,
     ))
+}
+
+/// The speaker of an attribution that closes right before the participle at
+/// `k`: "“…,” Jealous said, suggesting …", "…, said Kunin, recalling …".
+fn speaker_of_attribution_before(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    s0: usize,
+    k: usize,
+) -> Option<(usize, usize)> {
+    let toks = &doc.toks;
+    let comma = k.checked_sub(1).filter(|&c| c > s0 && toks[c].is_punct(','))?;
+    let cue = (comma.saturating_sub(8).max(s0)..comma)
+        .rev()
+        .find(|&j| rules.strong_cue(&toks[j].lower) && cue_at(doc, rules, j).is_some())?;
+    let cue_end = cue_at(doc, rules, cue)?.0;
+    if cue_end == comma {
+        return np_before(doc, rules, cue)
+            .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np));
+    }
+    np_after(doc, rules, cue_end).filter(|np| np.1 == comma)
 }
 
 /// The content `[c0, end)` up to a second report in its sentence, and where
@@ -485,7 +517,11 @@ pub(super) fn indirect_in_sentence(
                 continue;
             }
             mark(used, np.0, cue_end);
-            let (c1, next) = cut_at_next_report(doc, rules, c0, end, quoted);
+            let (c1, next) = if is_naming_cue(&toks[k].lower) {
+                (naming_end(doc, c0, end, quoted), None)
+            } else {
+                cut_at_next_report(doc, rules, c0, end, quoted)
+            };
             return Some((
                 (
                     QuoteKind::Indirect,
