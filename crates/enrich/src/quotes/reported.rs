@@ -148,8 +148,30 @@ pub(super) fn indirect_in_sentence(
     // short capitalised source and a colon opening the sentence.
     if let Some(colon) = (s0 + 1..(s0 + 5).min(end)).find(|&x| toks[x].is_punct(':')) {
         let source = (s0, colon);
-        let capitalised =
-            (s0..colon).all(|x| toks[x].is_word() && (toks[x].cap || toks[x].lower == "of"));
+        // "Clinton to Planned Parenthood: …", "Former AG Mukasey at RNC: …".
+        let capitalised = toks[s0].cap
+            && (s0..colon).all(|x| {
+                toks[x].is_word()
+                    && (toks[x].cap || matches!(toks[x].lower.as_str(), "of" | "to" | "at" | "on"))
+            });
+        // A transcript's speaker label ("JOEL BENENSON:", "Q:") holds the
+        // turn to the end of its paragraph.
+        let label = (s0..colon).all(|x| {
+            toks[x].is_word() && toks[x].text.chars().all(|c| !c.is_lowercase())
+        });
+        let end = if label {
+            let para_end = (colon + 1..toks.len()).find(|&x| toks[x].para_start).unwrap_or(toks.len());
+            let mut e = para_end.max(end);
+            while e > colon + 1
+                && toks[e - 1].punct().is_some_and(|c| matches!(c, '.' | '!' | '?'))
+                && !quoted[e - 1]
+            {
+                e -= 1;
+            }
+            e
+        } else {
+            end
+        };
         let label = matches!(
             toks[s0].lower.as_str(),
             "update"
