@@ -696,3 +696,16 @@ fn a_participle_after_an_attribution_is_that_speakers() {
     let (_, _, speaker, _) = one("\"This will be a challenge\" for Clinton, said Kunin.", "en");
     assert_eq!(speaker.as_deref(), Some("Kunin"));
 }
+
+#[test]
+fn present_tense_cues_and_cue_words_used_as_nouns() {
+    let (_, body, speaker, _) = one("Critics argue the law is a money pit.", "en");
+    assert_eq!((body.as_str(), speaker.as_deref()), ("the law is a money pit", Some("Critics")));
+    let (_, body, _, _) = one("Republicans agree that the plan is bad.", "en");
+    assert_eq!(body, "the plan is bad");
+    // "report", "claim" after a determiner or possessive are nouns: the
+    // speaker phrase holds them, and they report nothing themselves.
+    let (_, body, speaker, _) = one("The report said the economy grew.", "en");
+    assert_eq!((body.as_str(), speaker.as_deref()), ("the economy grew", Some("The report")));
+    assert!(quotes("His claim that the vote was rigged fell flat.", "en").is_empty());
+}

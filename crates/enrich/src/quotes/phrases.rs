@@ -20,6 +20,9 @@ pub(super) fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, b
         return None; // "United States", sentence-initial "Says"
     }
     let speech = rules.cue(&t.lower)?;
+    if noun_use(doc, rules, i) {
+        return None;
+    }
     // "…, noting that …" reports; "a warning", "the arguing" do not.
     if is_participle_cue(&t.lower)
         && !matches!(t.lower.as_str(), "saying" | "adding" | "telling")
@@ -49,6 +52,52 @@ pub(super) fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, b
         end += 1;
     }
     Some((end, speech))
+}
+
+/// "the report", "his claim", "Trump’s promise", "a new tweet": a cue word
+/// at token `i` used as a noun (English; past forms are always verbs).
+pub(super) fn noun_use(doc: &Doc<'_>, rules: &Rules, i: usize) -> bool {
+    let Some(t) = doc.toks.get(i) else { return false };
+    if rules.is_german()
+        || t.lower.ends_with("ed")
+        || matches!(t.lower.as_str(), "said" | "told" | "wrote" | "thought" | "knew" | "felt")
+    {
+        return false;
+    }
+    let Some(p) = i.checked_sub(1).and_then(|p| doc.toks.get(p)) else { return false };
+    let quantifier = matches!(
+        p.lower.as_str(),
+        "many"
+            | "some"
+            | "several"
+            | "two"
+            | "three"
+            | "few"
+            | "all"
+            | "both"
+            | "most"
+            | "other"
+            | "one"
+    );
+    !quantifier
+        && (rules.is_determiner(&p.lower)
+            || p.lower.ends_with("'s")
+            || p.lower.ends_with("\u{2019}s")
+            || matches!(
+                p.lower.as_str(),
+                "new"
+                    | "latest"
+                    | "recent"
+                    | "first"
+                    | "last"
+                    | "this"
+                    | "that"
+                    | "no"
+                    | "any"
+                    | "every"
+                    | "each"
+                    | "such"
+            ))
 }
 
 /// A capitalised cue inside a title-cased headline: "Trump Says He Never
@@ -318,7 +367,7 @@ pub(super) fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usi
             break;
         }
         if t.is_word() {
-            if is_np_breaker(rules, &t.lower)
+            if (is_np_breaker(rules, &t.lower) && !noun_use(doc, rules, s - 1))
                 || (!t.cap && t.lower.len() > 4 && t.lower.ends_with("ing"))
             {
                 break;

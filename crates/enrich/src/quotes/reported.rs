@@ -156,11 +156,11 @@ pub(super) fn indirect_in_sentence(
             });
         // A transcript's speaker label ("JOEL BENENSON:", "Q:") holds the
         // turn to the end of its paragraph.
-        let label = (s0..colon).all(|x| {
-            toks[x].is_word() && toks[x].text.chars().all(|c| !c.is_lowercase())
-        });
+        let label = (s0..colon)
+            .all(|x| toks[x].is_word() && toks[x].text.chars().all(|c| !c.is_lowercase()));
         let end = if label {
-            let para_end = (colon + 1..toks.len()).find(|&x| toks[x].para_start).unwrap_or(toks.len());
+            let para_end =
+                (colon + 1..toks.len()).find(|&x| toks[x].para_start).unwrap_or(toks.len());
             let mut e = para_end.max(end);
             while e > colon + 1
                 && toks[e - 1].punct().is_some_and(|c| matches!(c, '.' | '!' | '?'))
