@@ -709,3 +709,11 @@ fn present_tense_cues_and_cue_words_used_as_nouns() {
     assert_eq!((body.as_str(), speaker.as_deref()), ("the economy grew", Some("The report")));
     assert!(quotes("His claim that the vote was rigged fell flat.", "en").is_empty());
 }
+
+#[test]
+fn progressive_cues_report() {
+    let (_, body, speaker, _) = one("Sanders is promising to break up the big banks.", "en");
+    assert_eq!((body.as_str(), speaker.as_deref()), ("to break up the big banks", Some("Sanders")));
+    let (_, body, _, _) = one("Trump is telling voters that the system is rigged.", "en");
+    assert_eq!(body, "the system is rigged");
+}

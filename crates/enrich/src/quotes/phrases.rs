@@ -23,10 +23,15 @@ pub(super) fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, b
     if noun_use(doc, rules, i) {
         return None;
     }
-    // "…, noting that …" reports; "a warning", "the arguing" do not.
+    // "…, noting that …" and "is promising …" report; "a warning", "the
+    // arguing" do not.
+    let progressive = |p: &crate::stream::Tok<'_>| {
+        matches!(p.lower.as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "am" | "’s")
+    };
+    let prev = i.checked_sub(1).and_then(|p| doc.toks.get(p));
     if is_participle_cue(&t.lower)
         && !matches!(t.lower.as_str(), "saying" | "adding" | "telling")
-        && !i.checked_sub(1).is_some_and(|p| doc.toks[p].is_punct(','))
+        && !prev.is_some_and(|p| p.is_punct(',') || progressive(p))
     {
         return None;
     }
@@ -35,8 +40,10 @@ pub(super) fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, b
     if doc.toks.get(i + 1).is_some_and(|n| n.lower == "to") && !is_commitment(&t.lower) {
         return None;
     }
-    // Passive "was stated by": the subject is not the speaker.
+    // Passive "was stated by": the subject is not the speaker ("is
+    // telling" is progressive, and it is).
     if !rules.is_german()
+        && !t.lower.ends_with("ing")
         && i.checked_sub(1).and_then(|p| doc.toks.get(p)).is_some_and(|p| {
             matches!(p.lower.as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "being")
         })
@@ -133,6 +140,12 @@ pub(super) fn is_commitment(w: &str) -> bool {
             | "promises"
             | "threatened"
             | "threatens"
+            | "promise"
+            | "promising"
+            | "vow"
+            | "vowing"
+            | "pledge"
+            | "pledging"
     )
 }
 
