@@ -717,3 +717,33 @@ fn progressive_cues_report() {
     let (_, body, _, _) = one("Trump is telling voters that the system is rigged.", "en");
     assert_eq!(body, "the system is rigged");
 }
+
+#[test]
+fn where_reported_content_ends() {
+    // A coordinated cue of the speaker's own.
+    let q = quotes(
+        "Chris Brownell, an audience member, said he makes $41,000 a year and questioned how he would be helped.",
+        "en",
+    );
+    assert_eq!(q[0].1, "he makes $41,000 a year");
+    assert_eq!(q[0].2.as_deref(), Some("Chris Brownell, an audience member"));
+    // A past-tense clause of the speaker's after ", and he".
+    let (_, body, _, _) = one(
+        "Rubio said the real extremist on abortion is Hillary Clinton, and he railed against the debates.",
+        "en",
+    );
+    assert_eq!(body, "the real extremist on abortion is Hillary Clinton");
+}
+
+#[test]
+fn speaker_phrases_with_a_quotation_or_a_long_parenthesis() {
+    let q = quotes(
+        "Humphrey, who calls Trump a “sociopath,” said he doesn’t believe the effort requires an alternative.",
+        "en",
+    );
+    let said = q.iter().find(|q| q.1.starts_with("he doesn")).unwrap();
+    assert_eq!(said.2.as_deref(), Some("Humphrey, who calls Trump a “sociopath,”"));
+    let (_, _, speaker, _) =
+        one("Rep. Gregory Meeks (D-N.Y.) said Clinton reassured them about the House.", "en");
+    assert_eq!(speaker.as_deref(), Some("Rep. Gregory Meeks (D-N.Y.)"));
+}

@@ -374,7 +374,8 @@ pub(super) fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usi
         }
     }
     let mut s = e;
-    while s > 0 && e - s < 9 {
+    let mut paren = 0; // tokens of a skipped parenthesis: they do not count
+    while s > 0 && e - s - paren < 9 {
         let t = &toks[s - 1];
         if t.sentence != toks[e.saturating_sub(1)].sentence {
             break;
@@ -399,8 +400,11 @@ pub(super) fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usi
             s -= 1; // "46 percent", "Six in 10"
         } else if t.is_punct(')') && s == e {
             // "Gov. Phil Bryant (R) said": past a short parenthesis.
-            match (s.saturating_sub(5)..s - 1).rev().find(|&x| toks[x].is_punct('(')) {
-                Some(open) if open > 0 => s = open,
+            match (s.saturating_sub(9)..s - 1).rev().find(|&x| toks[x].is_punct('(')) {
+                Some(open) if open > 0 => {
+                    paren += s - open;
+                    s = open;
+                }
                 _ => break,
             }
         } else {
@@ -525,10 +529,20 @@ pub(super) fn np_with_apposition(
             break;
         }
     }
-    if k < s0 + 3 || !toks[k - 1].is_punct(',') {
+    if k < s0 + 3 {
         return None;
     }
-    let c2 = k - 1;
+    // The closing comma may sit inside a quotation that ends the apposition:
+    // "Humphrey, who calls Trump a “sociopath,” said …".
+    let c2 = if toks[k - 1].is_punct(',') {
+        k - 1
+    } else if toks[k - 1].punct().is_some_and(|c| matches!(c, '\u{201d}' | '"'))
+        && toks[k - 2].is_punct(',')
+    {
+        k - 1
+    } else {
+        return None;
+    };
     // The name ends at the sentence's first comma; the apposition may hold
     // more commas ("director of …, at the University of California, Davis,")
     // and a relative clause ("the founder of the project that encourages
@@ -540,7 +554,7 @@ pub(super) fn np_with_apposition(
         matches!(
             t.lower.as_str(),
             "in" | "on" | "at" | "as" | "during" | "after" | "before" | "since" | "speaking"
-        )
+        ) || (t.lower.len() > 5 && t.lower.ends_with("ing"))
     }) && let Some(c) = (s0 + 1..c2.min(s0 + 10)).find(|&x| toks[x].is_punct(','))
     {
         s0 = c + 1;
@@ -561,13 +575,27 @@ pub(super) fn np_with_apposition(
     let inner_ok = (c1 + 1..c2).all(|x| {
         toks[x].punct().is_none()
             || toks[x].is_punct(',')
-            || toks[x]
-                .punct()
-                .is_some_and(|c| matches!(c, '.' | '-' | '(' | ')' | '\'' | '\u{2019}' | '/'))
+            || toks[x].punct().is_some_and(|c| {
+                matches!(
+                    c,
+                    '.' | '-'
+                        | '('
+                        | ')'
+                        | '\''
+                        | '\u{2019}'
+                        | '/'
+                        | '$'
+                        | '%'
+                        | '\u{201c}'
+                        | '\u{201d}'
+                        | '"'
+                )
+            })
     }) && (c1 + 1..c2)
         .any(|x| toks[x].is_word() || toks[x].kind == crate::stream::Kind::Number);
     (opener && inner_ok && (toks[name.0].cap || rules.is_determiner(&toks[name.0].lower)))
-        .then_some((name.0, c2))
+        // A closing quotation mark belongs to the apposition.
+        .then_some((name.0, if toks[c2].is_punct(',') { c2 } else { c2 + 1 }))
 }
 
 /// The subject of the sentence `[s0, k)`: its first name mention or
@@ -790,6 +818,13 @@ pub(super) fn attribution_after(
     // Inverted: cue first.
     if let Some((cue_end, speech)) = cue_at(doc, rules, start) {
         let np = np_after(doc, rules, cue_end)?;
+        // `“sociopath,” said he doesn’t believe …`: a pronoun with a verb
+        // after it opens a clause the cue reports, not an inverted speaker.
+        if rules.pronoun(&toks[np.0].lower).is_some()
+            && (np.1 > np.0 + 1 || toks.get(np.1).is_some_and(|t| t.is_word()))
+        {
+            return None;
+        }
         return Some(Attribution { speaker: np, cue: (start, cue_end), speech });
     }
     if rules.is_german() && toks[start].lower == "so" {
@@ -1293,6 +1328,25 @@ pub(super) fn next_report(
         }
         // The next cue within a short subject: "and said", "but she said",
         // "and the governor has said", "while Clinton said".
+        // ", and he railed against …": a clause of the speaker's own, past
+        // tense, after a comma, ends what was said.
+        if j > c0 + 3
+            && toks[j - 1].is_punct(',')
+            && matches!(t.lower.as_str(), "and" | "but")
+            && toks.get(j + 1).is_some_and(|p| matches!(p.lower.as_str(), "he" | "she" | "they"))
+            && toks.get(j + 2).is_some_and(|v| v.lower.len() > 4 && v.lower.ends_with("ed"))
+        {
+            return Some(cut);
+        }
+        // Right after the conjunction any cue will do: "… and questioned how
+        // …", "… but denied that …".
+        if !t.is_punct(';')
+            && toks.get(j + 1).is_some_and(|n| !rules.strong_cue(&n.lower))
+            && cue_at(doc, rules, j + 1).is_some()
+            && (j + 2..end).filter(|&x| toks[x].is_word()).count() >= 2
+        {
+            return Some(cut);
+        }
         let Some(k) = (j + 1..(j + 6).min(end)).find(|&k| strong_at(k)) else { continue };
         if k == j + 1 {
             if t.is_punct(';') {

@@ -30,12 +30,20 @@ fn subject_report(
     if toks.get(c0).is_some_and(|t| matches!(t.lower.as_str(), "for" | "whether" | "if")) {
         c0 += 1;
     }
+    while c0 < end && toks[c0].punct().is_some_and(|c| matches!(c, ',' | ':')) {
+        c0 += 1;
+    }
+    // "… but added, “…”": the quotation is a quote of its own.
+    if c0 < end && (c0..end).all(|x| quoted[x] || toks[x].punct().is_some()) && quoted[c0] {
+        return None;
+    }
     if (c0..end).filter(|&x| toks[x].is_word()).count() < 3 && !is_naming_cue(&toks[k].lower) {
         return None;
     }
     mark(used, k, cue_end);
     let (c1, next) = if is_naming_cue(&toks[k].lower) {
-        (naming_end(doc, c0, end, quoted), None)
+        let c1 = naming_end(doc, c0, end, quoted);
+        (c1, (c1 < end).then_some(c1))
     } else {
         cut_at_next_report(doc, rules, c0, end, quoted)
     };
@@ -341,7 +349,7 @@ pub(super) fn indirect_in_sentence(
         };
         // "Name, apposition, said …" is a speaker before the cue, not
         // content before a closing attribution.
-        let apposition = np_with_apposition(doc, rules, from, k).is_some();
+        let apposition = np_with_apposition(doc, rules, s0, k).is_some();
         if from == s0 && k > s0 + 3 && !apposition {
             // Inverted: ", said X."
             if (toks[k - 1].is_punct(',')
@@ -408,7 +416,7 @@ pub(super) fn indirect_in_sentence(
         let np = relative.map(|(np, _)| np).or_else(|| {
             np_before(doc, rules, k)
                 .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
-                .or_else(|| np_with_apposition(doc, rules, from, k))
+                .or_else(|| np_with_apposition(doc, rules, s0, k))
         });
         let end = match relative {
             Some((_, true)) => {
@@ -540,7 +548,8 @@ pub(super) fn indirect_in_sentence(
             }
             mark(used, np.0, cue_end);
             let (c1, next) = if is_naming_cue(&toks[k].lower) {
-                (naming_end(doc, c0, end, quoted), None)
+                let c1 = naming_end(doc, c0, end, quoted);
+                (c1, (c1 < end).then_some(c1))
             } else {
                 cut_at_next_report(doc, rules, c0, end, quoted)
             };
