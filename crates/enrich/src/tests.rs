@@ -747,3 +747,19 @@ fn speaker_phrases_with_a_quotation_or_a_long_parenthesis() {
         one("Rep. Gregory Meeks (D-N.Y.) said Clinton reassured them about the House.", "en");
     assert_eq!(speaker.as_deref(), Some("Rep. Gregory Meeks (D-N.Y.)"));
 }
+
+#[test]
+fn poll_figures_speak() {
+    let q = quotes(
+        "Two in three said they are less likely to vote Republican, and nearly three in five said they are much less likely.",
+        "en",
+    );
+    let bodies: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        bodies,
+        [
+            ("they are less likely to vote Republican", Some("Two in three")),
+            ("they are much less likely", Some("nearly three in five")),
+        ]
+    );
+}

@@ -789,8 +789,33 @@ pub(super) fn plausible_speaker(
     if words.iter().any(|&k| toks[k].cap) {
         return true;
     }
+    // Poll figures: "47 percent said", "nearly three in five say", "half
+    // said so", "majorities in all five say".
+    let poll = (np.0..np.1).any(|k| {
+        toks[k].kind == crate::stream::Kind::Number
+            || toks[k].is_punct('%')
+            || matches!(
+                toks[k].lower.as_str(),
+                "percent"
+                    | "half"
+                    | "third"
+                    | "quarter"
+                    | "majority"
+                    | "majorities"
+                    | "plurality"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+            )
+    });
     let first = &toks[words[0]].lower;
-    rules.is_determiner(first)
+    poll || rules.is_determiner(first)
         || toks[last].lower.ends_with('s')
         || rules.is_title(&toks[last].lower)
 }
