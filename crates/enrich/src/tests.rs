@@ -763,3 +763,14 @@ fn poll_figures_speak() {
         ]
     );
 }
+
+#[test]
+fn a_cue_joined_to_the_sentence_subject_before_a_quotation() {
+    let (_, _, speaker, _) = one("She followed that by saying, “I am not going anywhere.”", "en");
+    assert_eq!(speaker.as_deref(), Some("She"));
+    let (_, _, speaker, _) = one(
+        "Wilkerson started the rant when he brought up the bombing and later said, “It’s not just Muslims shooting people.”",
+        "en",
+    );
+    assert_eq!(speaker.as_deref(), Some("Wilkerson"));
+}

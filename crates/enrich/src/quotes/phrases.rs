@@ -117,9 +117,11 @@ fn title_case_cue(doc: &Doc<'_>, rules: &Rules, i: usize) -> bool {
         return false;
     }
     let (prev, next) = (&toks[i - 1], toks.get(i + 1));
-    if !(prev.is_word() && prev.cap && prev.sentence == toks[i].sentence)
-        || !next.is_some_and(|n| n.is_word() && n.cap)
-    {
+    let between_caps = prev.is_word()
+        && prev.cap
+        && prev.sentence == toks[i].sentence
+        && next.is_some_and(|n| n.is_word() && n.cap);
+    if !between_caps {
         return false;
     }
     let Some(&(s0, s1)) = doc.sentence_toks.get(toks[i].sentence as usize) else { return false };
@@ -534,15 +536,13 @@ pub(super) fn np_with_apposition(
     }
     // The closing comma may sit inside a quotation that ends the apposition:
     // "Humphrey, who calls Trump a “sociopath,” said …".
-    let c2 = if toks[k - 1].is_punct(',') {
-        k - 1
-    } else if toks[k - 1].punct().is_some_and(|c| matches!(c, '\u{201d}' | '"'))
-        && toks[k - 2].is_punct(',')
-    {
-        k - 1
-    } else {
+    let closes = toks[k - 1].is_punct(',')
+        || (toks[k - 1].punct().is_some_and(|c| matches!(c, '\u{201d}' | '"'))
+            && toks[k - 2].is_punct(','));
+    if !closes {
         return None;
-    };
+    }
+    let c2 = k - 1;
     // The name ends at the sentence's first comma; the apposition may hold
     // more commas ("director of …, at the University of California, Davis,")
     // and a relative clause ("the founder of the project that encourages
@@ -1034,6 +1034,22 @@ pub(super) fn attribution_before(
                         && plausible_speaker(doc, rules, &EntityTable::default(), *np)
                 });
             if let Some(np) = before_comma.or_else(|| np_with_apposition(doc, rules, s0, k)) {
+                return Some(Attribution { speaker: np, cue: (k, cue_end), speech });
+            }
+            // "She followed that by saying, “…”", "… and later said, “…”":
+            // the cue's subject is the sentence's.
+            let mut a = k;
+            while a > s0 && toks[a - 1].is_word() && is_aux(&toks[a - 1].lower) {
+                a -= 1;
+            }
+            let joined = a > s0
+                && (toks[k].lower.ends_with("ing")
+                    || matches!(toks[a - 1].lower.as_str(), "and" | "but"));
+            if joined
+                && !rules.is_german()
+                && let Some(np) = subject_of(doc, rules, s0, a)
+                && !(np.0..np.1).any(|x| quoted[x])
+            {
                 return Some(Attribution { speaker: np, cue: (k, cue_end), speech });
             }
             // Inverted: "sagte der Minister: „…“", "said the minister: “…”";
