@@ -676,6 +676,25 @@ pub(super) fn np_after(doc: &Doc<'_>, rules: &Rules, start: usize) -> Option<(us
             start += 1;
         }
     }
+    // "said at a Fox News town hall …": a place or occasion, not a speaker.
+    if toks.get(start).is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "at" | "in"
+                | "during"
+                | "to"
+                | "from"
+                | "with"
+                | "by"
+                | "for"
+                | "after"
+                | "before"
+                | "about"
+                | "of"
+        )
+    }) {
+        return None;
+    }
     let mut e = start;
     while e < toks.len() && e - start < 10 && toks[e].sentence == toks[start].sentence {
         let t = &toks[e];
