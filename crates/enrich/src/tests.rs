@@ -774,3 +774,22 @@ fn a_cue_joined_to_the_sentence_subject_before_a_quotation() {
     );
     assert_eq!(speaker.as_deref(), Some("Wilkerson"));
 }
+
+#[test]
+fn cues_with_a_particle_report_their_object() {
+    let (_, body, speaker, _) =
+        one("Clinton talked about her plan to raise the minimum wage.", "en");
+    assert_eq!(
+        (body.as_str(), speaker.as_deref()),
+        ("her plan to raise the minimum wage", Some("Clinton"))
+    );
+    let (_, body, _, _) = one("Officials pointed out that the bridge was closed.", "en");
+    assert_eq!(body, "the bridge was closed");
+    // Without its particle the verb reports nothing.
+    assert!(
+        quotes("He spoke in Iowa on Monday about nothing much.", "en")
+            .iter()
+            .all(|q| q.1 != "in Iowa on Monday about nothing much")
+    );
+    assert!(quotes("He spoke in Iowa on Monday.", "en").is_empty());
+}

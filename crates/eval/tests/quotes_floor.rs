@@ -56,10 +56,10 @@ fn quote_attribution_stays_above_floors() {
     let enricher = Enricher::new(lex);
 
     let en = run(&dir.join("quotes-polnear"), &enricher);
-    // PolNeAR dev when set: all 0.653, direct 0.864, speech 0.813, speaker 0.893.
-    assert!(f1(&en, "all") >= 0.643, "PolNeAR all F1 {}", f1(&en, "all"));
-    assert!(f1(&en, "direct") >= 0.854, "PolNeAR direct F1 {}", f1(&en, "direct"));
-    assert!(f1(&en, "speech") >= 0.803, "PolNeAR speech F1 {}", f1(&en, "speech"));
+    // PolNeAR dev when set: all 0.658, direct 0.865, speech 0.817, speaker 0.893.
+    assert!(f1(&en, "all") >= 0.648, "PolNeAR all F1 {}", f1(&en, "all"));
+    assert!(f1(&en, "direct") >= 0.855, "PolNeAR direct F1 {}", f1(&en, "direct"));
+    assert!(f1(&en, "speech") >= 0.807, "PolNeAR speech F1 {}", f1(&en, "speech"));
 
     let de = run(&dir.join("quotes-german-wikinews"), &enricher);
     // German WikiNews dev when set: all 0.569, direct 0.748, speaker 0.728.

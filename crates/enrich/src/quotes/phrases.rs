@@ -16,6 +16,24 @@ pub(super) fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, b
     {
         return Some((i + 2, false));
     }
+    // "talked about …", "spoke of …", "pointed to …", "pointed out that …".
+    if !rules.is_german()
+        && !t.cap
+        && let Some(n) = doc.toks.get(i + 1)
+    {
+        let about = matches!(t.lower.as_str(), "talked" | "talks" | "talking" | "spoke" | "speaks")
+            && matches!(n.lower.as_str(), "about" | "of");
+        let pointed = matches!(t.lower.as_str(), "pointed" | "points" | "pointing")
+            && matches!(n.lower.as_str(), "to" | "out");
+        let participle = matches!(t.lower.as_str(), "talking" | "pointing");
+        let joined = !participle
+            || i.checked_sub(1).and_then(|p| doc.toks.get(p)).is_some_and(|p| {
+                p.is_punct(',') || matches!(p.lower.as_str(), "was" | "were" | "is" | "are")
+            });
+        if (about || pointed) && joined {
+            return Some((i + 2, true));
+        }
+    }
     if t.cap && !title_case_cue(doc, rules, i) {
         return None; // "United States", sentence-initial "Says"
     }
@@ -192,6 +210,14 @@ pub(super) fn is_object_cue(w: &str) -> bool {
             | "condemned"
             | "condemns"
             | "defended"
+            | "talked"
+            | "talks"
+            | "talking"
+            | "spoke"
+            | "speaks"
+            | "pointed"
+            | "points"
+            | "pointing"
     )
 }
 
@@ -234,6 +260,8 @@ pub(super) fn is_participle_cue(w: &str) -> bool {
             | "demanding"
             | "touting"
             | "dismissing"
+            | "pointing"
+            | "talking"
     )
 }
 
