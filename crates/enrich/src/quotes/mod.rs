@@ -166,12 +166,7 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
                 let gap_ok = gap.clone().all(|i| {
                     toks[i].is_word()
                         && (cue_at(doc, rules, i).is_none()
-                            || (is_participle_cue(&toks[i].lower)
-                                && !introduces
-                                && !matches!(
-                                    toks[i].lower.as_str(),
-                                    "saying" | "adding" | "telling"
-                                )))
+                            || (is_aside_participle(&toks[i].lower) && !introduces))
                         || toks[i].punct().is_some_and(|c| {
                             matches!(c, ',' | ':' | '.' | '(' | ')' | '-' | '\u{2013}' | '\u{2014}')
                         })

@@ -47,10 +47,7 @@ pub(super) fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, b
         matches!(p.lower.as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "am" | "’s")
     };
     let prev = i.checked_sub(1).and_then(|p| doc.toks.get(p));
-    if is_participle_cue(&t.lower)
-        && !matches!(t.lower.as_str(), "saying" | "adding" | "telling")
-        && !prev.is_some_and(|p| p.is_punct(',') || progressive(p))
-    {
+    if is_aside_participle(&t.lower) && !prev.is_some_and(|p| p.is_punct(',') || progressive(p)) {
         return None;
     }
     // "said to be", "added to": not reporting; "vowed to block" reports a
@@ -315,6 +312,13 @@ pub(super) fn naming_end(doc: &Doc<'_>, c0: usize, end: usize, quoted: &[bool]) 
     if carries_on { end } else { close }
 }
 
+/// Participle cues other than "saying", "adding", "telling": they report
+/// only after a comma or an auxiliary, and an aside ("…, suggesting that
+/// …") between two quotations does not end the utterance.
+pub(super) fn is_aside_participle(w: &str) -> bool {
+    is_participle_cue(w) && !matches!(w, "saying" | "adding" | "telling")
+}
+
 /// Words that may sit between a speaker and the cue.
 pub(super) fn is_aux(w: &str) -> bool {
     matches!(
@@ -374,25 +378,28 @@ pub(super) fn is_np_breaker(rules: &Rules, w: &str) -> bool {
     ) || rules.cue(w).is_some()
 }
 
-/// The speaker phrase ending just before token `end`: a name, pronoun or
-/// description. Returns its token range.
-pub(super) fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usize, usize)> {
-    let toks = &doc.toks;
-    let mut e = end;
-    // Auxiliaries and time adverbials between the speaker and the cue:
-    // "Clinton has also said", "Clinton last night said", "X on Tuesday said".
+/// Back from token `e` (not below `floor`) past auxiliaries ("has also"),
+/// time phrases ("last night", "on Tuesday") and, with `single_words`,
+/// lone time words ("Tuesday", "earlier"), between a speaker and its cue.
+fn back_past_aux_and_dates(
+    toks: &[crate::stream::Tok<'_>],
+    floor: usize,
+    mut e: usize,
+    single_words: bool,
+) -> usize {
     loop {
         let before = e;
-        while e > 0 && toks[e - 1].is_word() && is_aux(&toks[e - 1].lower) {
+        while e > floor && toks[e - 1].is_word() && is_aux(&toks[e - 1].lower) {
             e -= 1;
         }
-        if e >= 2 && is_time_noun(&toks[e - 1].lower) && is_time_word(&toks[e - 2].lower) {
+        if e >= floor + 2 && is_time_noun(&toks[e - 1].lower) && is_time_word(&toks[e - 2].lower) {
             e -= 2;
         }
-        if e >= 2 && is_weekday(&toks[e - 1].lower) && toks[e - 2].lower == "on" {
+        if e >= floor + 2 && is_weekday(&toks[e - 1].lower) && toks[e - 2].lower == "on" {
             e -= 2;
         }
-        while e > 1
+        while single_words
+            && e > floor + 1
             && toks[e - 1].is_word()
             && is_time_word(&toks[e - 1].lower)
             && toks[e - 1].lower != "on"
@@ -400,9 +407,18 @@ pub(super) fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usi
             e -= 1;
         }
         if e == before {
-            break;
+            return e;
         }
     }
+}
+
+/// The speaker phrase ending just before token `end`: a name, pronoun or
+/// description. Returns its token range.
+pub(super) fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usize, usize)> {
+    let toks = &doc.toks;
+    // Auxiliaries and time adverbials between the speaker and the cue:
+    // "Clinton has also said", "Clinton last night said", "X on Tuesday said".
+    let e = back_past_aux_and_dates(toks, 0, end, true);
     let mut s = e;
     let mut paren = 0; // tokens of a skipped parenthesis: they do not count
     while s > 0 && e - s - paren < 9 {
@@ -543,22 +559,7 @@ pub(super) fn np_with_apposition(
     let toks = &doc.toks;
     // Auxiliaries and time adverbials may follow the apposition: "Beck, who
     // supported Cruz, last week said", "Smith, the chairman, has said".
-    let mut k = k;
-    loop {
-        let before = k;
-        while k > s0 && toks[k - 1].is_word() && is_aux(&toks[k - 1].lower) {
-            k -= 1;
-        }
-        if k >= s0 + 2 && is_time_noun(&toks[k - 1].lower) && is_time_word(&toks[k - 2].lower) {
-            k -= 2;
-        }
-        if k >= s0 + 2 && is_weekday(&toks[k - 1].lower) && toks[k - 2].lower == "on" {
-            k -= 2;
-        }
-        if k == before {
-            break;
-        }
-    }
+    let k = back_past_aux_and_dates(toks, s0, k, false);
     if k < s0 + 3 {
         return None;
     }

@@ -41,24 +41,39 @@ fn subject_report(
         return None;
     }
     mark(used, k, cue_end);
-    let (c1, next) = if is_naming_cue(&toks[k].lower) {
+    let (c1, next) = content_end(doc, rules, k, (c0, end), quoted);
+    if c1 <= c0 || (c0..c1).filter(|&x| toks[x].is_word()).count() < 2 {
+        return None;
+    }
+    let attr = Attribution { speaker: subject, cue: (k, cue_end), speech };
+    Some(reported(vec![(c0, c1)], Some(attr), next))
+}
+
+/// An indirect quote of `parts`, and where the next report's scan starts.
+fn reported(
+    parts: Vec<(usize, usize)>,
+    attr: Option<Attribution>,
+    next: Option<usize>,
+) -> (RawQuote, Option<usize>) {
+    ((QuoteKind::Indirect, parts, attr, false), next)
+}
+
+/// Where the content `[c0, end)` of the cue at `k` ends, and where the
+/// next report's scan starts: after a naming cue at its quoted name
+/// ("called Palin a “clown”"), else at a second report in the sentence.
+fn content_end(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    k: usize,
+    (c0, end): (usize, usize),
+    quoted: &[bool],
+) -> (usize, Option<usize>) {
+    if is_naming_cue(&doc.toks[k].lower) {
         let c1 = naming_end(doc, c0, end, quoted);
         (c1, (c1 < end).then_some(c1))
     } else {
         cut_at_next_report(doc, rules, c0, end, quoted)
-    };
-    if c1 <= c0 || (c0..c1).filter(|&x| toks[x].is_word()).count() < 2 {
-        return None;
     }
-    Some((
-        (
-            QuoteKind::Indirect,
-            vec![(c0, c1)],
-            Some(Attribution { speaker: subject, cue: (k, cue_end), speech }),
-            false,
-        ),
-        next,
-    ))
 }
 
 /// The speaker of an attribution that closes right before the participle at
@@ -211,15 +226,8 @@ pub(super) fn indirect_in_sentence(
         let starts_quoted = quoted.get(content).copied().unwrap_or(true);
         if from == s0 && capitalised && !label && words >= 3 && !starts_quoted && !used[s0] {
             mark(used, s0, content);
-            return Some((
-                (
-                    QuoteKind::Indirect,
-                    vec![(content, end)],
-                    Some(Attribution { speaker: source, cue: (colon, content), speech: true }),
-                    false,
-                ),
-                None,
-            ));
+            let attr = Attribution { speaker: source, cue: (colon, content), speech: true };
+            return Some(reported(vec![(content, end)], Some(attr), None));
         }
     }
     let mut k = from;
@@ -256,29 +264,24 @@ pub(super) fn indirect_in_sentence(
                     && (words_before <= 3 || words_after(c + 1) > words_before)
                 {
                     mark(used, k, np_end);
-                    return Some(((QuoteKind::Indirect, vec![(c + 1, end)], attr, false), None));
+                    return Some(reported(vec![(c + 1, end)], attr, None));
                 }
                 // "CONTENT, according to X [released on Thursday]."
                 if words_before >= 3 {
                     let c_end = comma_before(doc, from, k);
                     mark(used, k, np_end);
-                    return Some(((QuoteKind::Indirect, vec![(from, c_end)], attr, false), None));
+                    return Some(reported(vec![(from, c_end)], attr, None));
                 }
             }
             k = cue_end;
             continue;
         }
+        let by_subject = |used: &mut [bool]| {
+            subject_report(doc, rules, (s0, end, scan.carry), (k, cue_end), speech, quoted, used)
+        };
         // ", saying CONTENT": the speaker is the sentence's subject.
         if k > s0 + 1 && toks[k - 1].is_punct(',') && is_participle_cue(&toks[k].lower) {
-            if let Some(q) = subject_report(
-                doc,
-                rules,
-                (s0, end, scan.carry),
-                (k, cue_end),
-                speech,
-                quoted,
-                used,
-            ) {
+            if let Some(q) = by_subject(used) {
                 return Some(q);
             }
             k = cue_end;
@@ -291,21 +294,18 @@ pub(super) fn indirect_in_sentence(
         // message to the convention") or by a report of its own ("…,
         // noting that …": `Some(Some(start))`, where that report's scan
         // starts).
+        // ", noting …" at the comma `c`.
+        let participle_after = |c: usize| {
+            toks.get(c).is_some_and(|t| t.is_punct(','))
+                && toks.get(c + 1).is_some_and(|t| is_participle_cue(&t.lower))
+        };
         let tail = |from: usize| -> Option<Option<usize>> {
             let rest = skip_adverbials(doc, rules, from, end, "");
             let words = (rest..end).filter(|&x| toks[x].is_word()).count();
             if words == 0 || (words <= 4 && toks.get(rest).is_some_and(|t| t.is_punct(','))) {
-                if toks.get(rest).is_some_and(|t| t.is_punct(','))
-                    && toks.get(rest + 1).is_some_and(|t| is_participle_cue(&t.lower))
-                {
-                    return Some(Some(rest));
-                }
-                return Some(None);
+                return Some(participle_after(rest).then_some(rest));
             }
-            if toks.get(rest).is_some_and(|t| t.is_punct(','))
-                && toks.get(rest + 1).is_some_and(|t| is_participle_cue(&t.lower))
-                && cue_at(doc, rules, rest + 1).is_some()
-            {
+            if participle_after(rest) && cue_at(doc, rules, rest + 1).is_some() {
                 return Some(Some(rest));
             }
             let place = toks.get(rest).is_some_and(|t| {
@@ -328,10 +328,7 @@ pub(super) fn indirect_in_sentence(
             match comma {
                 _ if !plain => None,
                 None => Some(None),
-                Some(c)
-                    if toks.get(c + 1).is_some_and(|t| is_participle_cue(&t.lower))
-                        && cue_at(doc, rules, c + 1).is_some() =>
-                {
+                Some(c) if participle_after(c) && cue_at(doc, rules, c + 1).is_some() => {
                     Some(Some(c))
                 }
                 Some(_) => None,
@@ -358,16 +355,8 @@ pub(super) fn indirect_in_sentence(
                 && let Some(next) = tail(np.1).or_else(|| apposition_tail(np).then_some(None))
             {
                 mark(used, k, np.1);
-                let content_end = comma_before(doc, s0, k);
-                return Some((
-                    (
-                        QuoteKind::Indirect,
-                        vec![(s0, content_end)],
-                        Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
-                        false,
-                    ),
-                    next,
-                ));
+                let attr = Attribution { speaker: np, cue: (k, cue_end), speech };
+                return Some(reported(vec![(s0, comma_before(doc, s0, k))], Some(attr), next));
             }
             // ", X said."
             if let Some(np) = np_before(doc, rules, k) {
@@ -377,15 +366,8 @@ pub(super) fn indirect_in_sentence(
                     && plausible_speaker(doc, rules, &EntityTable::default(), np)
                 {
                     mark(used, np.0, cue_end);
-                    return Some((
-                        (
-                            QuoteKind::Indirect,
-                            vec![(s0, c)],
-                            Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
-                            false,
-                        ),
-                        next,
-                    ));
+                    let attr = Attribution { speaker: np, cue: (k, cue_end), speech };
+                    return Some(reported(vec![(s0, c)], Some(attr), next));
                 }
             }
         }
@@ -394,15 +376,7 @@ pub(super) fn indirect_in_sentence(
             k > s0 + 2 && matches!(toks[k - 1].lower.as_str(), "and" | "but") && !quoted[k - 1];
         if coordinated
             && rules.strong_cue(&toks[k].lower)
-            && let Some(q) = subject_report(
-                doc,
-                rules,
-                (s0, end, scan.carry),
-                (k, cue_end),
-                speech,
-                quoted,
-                used,
-            )
+            && let Some(q) = by_subject(used)
         {
             return Some(q);
         }
@@ -448,15 +422,8 @@ pub(super) fn indirect_in_sentence(
                 && !(quoted[r0] && (r0..end).all(|x| quoted[x]))
             {
                 mark(used, np.0, cue_end);
-                return Some((
-                    (
-                        QuoteKind::Indirect,
-                        vec![(p0, p1), (r0, end)],
-                        Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
-                        false,
-                    ),
-                    None,
-                ));
+                let attr = Attribution { speaker: np, cue: (k, cue_end), speech };
+                return Some(reported(vec![(p0, p1), (r0, end)], Some(attr), None));
             }
         }
         let mut c0 = if inverted { np.1 } else { cue_end };
@@ -547,21 +514,9 @@ pub(super) fn indirect_in_sentence(
                 continue;
             }
             mark(used, np.0, cue_end);
-            let (c1, next) = if is_naming_cue(&toks[k].lower) {
-                let c1 = naming_end(doc, c0, end, quoted);
-                (c1, (c1 < end).then_some(c1))
-            } else {
-                cut_at_next_report(doc, rules, c0, end, quoted)
-            };
-            return Some((
-                (
-                    QuoteKind::Indirect,
-                    vec![(c0, c1)],
-                    Some(Attribution { speaker: np, cue: (k, cue_end), speech }),
-                    false,
-                ),
-                next,
-            ));
+            let (c1, next) = content_end(doc, rules, k, (c0, end), quoted);
+            let attr = Attribution { speaker: np, cue: (k, cue_end), speech };
+            return Some(reported(vec![(c0, c1)], Some(attr), next));
         }
         k = cue_end;
     }

@@ -73,21 +73,7 @@ pub(super) fn resolve_speaker(
             .rev()
             .find_map(|k| table.at_tok.get(k).copied().flatten())
             .filter(|_| a > 0 && toks[a - 1].is_word());
-        if let Some(e) = antecedent {
-            table.add_mention(e, span);
-            return Speaker {
-                span: Some(span),
-                text,
-                entity: Some(e),
-                resolution: SpeakerResolution::Pronoun,
-            };
-        }
-        return Speaker {
-            span: Some(span),
-            text,
-            entity: None,
-            resolution: SpeakerResolution::Unresolved,
-        };
+        return pronoun_speaker(table, span, text, antecedent);
     }
     if words.len() == 1
         && let Some(g) = rules.pronoun(&toks[words[0]].lower)
@@ -132,28 +118,14 @@ pub(super) fn resolve_speaker(
             prev_entity
                 .or_else(|| latest_entity(quoted, table, np.0, |e| e.kind == EntityKind::Person, g))
         };
-        if let Some(e) = target {
-            table.add_mention(e, span);
-            if let Some(ent) = table.entities.get_mut(e)
-                && ent.gender.is_none()
-                && g.is_some()
-                && !rules.is_german()
-            {
-                ent.gender = g;
-            }
-            return Speaker {
-                span: Some(span),
-                text,
-                entity: Some(e),
-                resolution: SpeakerResolution::Pronoun,
-            };
+        if let Some(ent) = target.and_then(|e| table.entities.get_mut(e))
+            && ent.gender.is_none()
+            && g.is_some()
+            && !rules.is_german()
+        {
+            ent.gender = g;
         }
-        return Speaker {
-            span: Some(span),
-            text,
-            entity: None,
-            resolution: SpeakerResolution::Unresolved,
-        };
+        return pronoun_speaker(table, span, text, target);
     }
     // A definite description naming a role: "the Kremlin spokesman".
     let definite = words.first().is_some_and(|&k| {
@@ -191,6 +163,33 @@ pub(super) fn resolve_speaker(
         }
     }
     Speaker { span: Some(span), text, entity: None, resolution: SpeakerResolution::Unresolved }
+}
+
+/// A pronoun speaker: resolved to `target` (which gets the mention), or
+/// kept as written.
+fn pronoun_speaker(
+    table: &mut EntityTable,
+    span: Span,
+    text: String,
+    target: Option<usize>,
+) -> Speaker {
+    match target {
+        Some(e) => {
+            table.add_mention(e, span);
+            Speaker {
+                span: Some(span),
+                text,
+                entity: Some(e),
+                resolution: SpeakerResolution::Pronoun,
+            }
+        }
+        None => Speaker {
+            span: Some(span),
+            text,
+            entity: None,
+            resolution: SpeakerResolution::Unresolved,
+        },
+    }
 }
 
 /// The entity with the latest name mention before token `before` that
