@@ -198,10 +198,11 @@ pub(crate) struct Scratch {
     pub(crate) top: Vec<(u32, f32)>,
     pub(crate) tmp: SparseVec,
     pub(crate) keys: Vec<(u8, u32)>,
-    /// Per channel, the article's unit vector scattered by key id (zero
-    /// elsewhere), so each candidate's dot product is one pass over its
-    /// centroid.
-    pub(crate) dense: [Vec<f32>; 3],
+    /// Per channel, a vector scattered by key id (the article's unit vector
+    /// when scoring candidates, a part when checking a split, a story's
+    /// centroid when checking merges), so each dot product with it is one
+    /// pass over the other vector.
+    pub(crate) dense: [sparse::Dense; 3],
 }
 
 /// Online story clusterer: feed articles in publication order with
@@ -450,6 +451,11 @@ impl Clusterer {
         })
     }
 
+    /// The dictionary sizes, per channel.
+    pub(crate) fn spans(&self) -> [usize; 3] {
+        std::array::from_fn(|ch| self.vocab[ch].span())
+    }
+
     /// Channel weights; `short` for short-text mode.
     pub(crate) fn channel_weights(&self, short: bool) -> [f32; 3] {
         let number = if short { self.cfg.short_number_weight } else { self.cfg.number_weight };
@@ -572,15 +578,7 @@ impl Clusterer {
         let cands = self.candidates(v, None);
         let mut dense = std::mem::take(&mut self.scratch.dense);
         for ch in 0..3 {
-            let d = &mut dense[ch];
-            if d.len() < self.vocab[ch].span() {
-                d.resize(self.vocab[ch].span(), 0.0);
-            }
-            for &(id, w) in &v[ch] {
-                if let Some(x) = d.get_mut(id as usize) {
-                    *x = w;
-                }
-            }
+            dense[ch].load(&v[ch], self.vocab[ch].span());
         }
         let mut best: (Option<u32>, f32) = (None, 0.0);
         for slot in cands {
@@ -588,21 +586,12 @@ impl Clusterer {
             if s.state != State::Active {
                 continue;
             }
-            // Same products in the same (id) order as `sparse::dot`, so the
-            // same sums.
             let dots = std::array::from_fn(|ch| {
-                (!v[ch].is_empty()).then(|| sparse::dot_dense(&s.centroid[ch], &dense[ch]))
+                (!v[ch].is_empty()).then(|| dense[ch].dot(&s.centroid[ch]))
             });
             let score = self.score(dots, s, published, short);
             if best.0.is_none() || score > best.1 || (score == best.1 && Some(slot) < best.0) {
                 best = (Some(slot), score);
-            }
-        }
-        for ch in 0..3 {
-            for &(id, _) in &v[ch] {
-                if let Some(x) = dense[ch].get_mut(id as usize) {
-                    *x = 0.0;
-                }
             }
         }
         self.scratch.dense = dense;

@@ -4,7 +4,7 @@
 
 use crate::StoryChange;
 use crate::clusterer::{Clusterer, Member, State, Story};
-use crate::sparse::{self, SparseVec};
+use crate::sparse::{self, Dense, SparseVec};
 use crate::{Linkage, StoryId};
 
 /// Most members 2-means looks at in one split check.
@@ -209,13 +209,13 @@ impl Clusterer {
     }
 
     /// Mixed similarity of two stories' centroids, over the channels the
-    /// first one has.
-    fn story_similarity(&self, a: &Story, b: &Story) -> f32 {
+    /// first one has, given the dot products of their centroids.
+    fn story_similarity(&self, a: &Story, b: &Story, dots: [f32; 3]) -> f32 {
         let cos = std::array::from_fn(|ch| {
             if a.centroid[ch].is_empty() {
                 return None;
             }
-            let d = sparse::dot(&a.centroid[ch], &b.centroid[ch]);
+            let d = dots[ch];
             Some(match self.cfg.linkage {
                 Linkage::Centroid if a.norms[ch] > 0.0 && b.norms[ch] > 0.0 => {
                     d / (a.norms[ch] * b.norms[ch])
@@ -238,17 +238,23 @@ impl Clusterer {
         });
         let cands = self.candidates(&query, Some(slot));
         let Some(s) = self.stories.get(slot as usize) else { return false };
+        let mut dense = std::mem::take(&mut self.scratch.dense);
+        let spans = self.spans();
+        for ch in 0..3 {
+            dense[ch].load(&s.centroid[ch], spans[ch]);
+        }
         let mut best: Option<(u32, f32)> = None;
         for c in cands {
             let Some(o) = self.stories.get(c as usize) else { continue };
             if o.state != State::Active {
                 continue;
             }
+            let dots = std::array::from_fn(|ch| dense[ch].dot(&o.centroid[ch]));
             // Symmetric: score from the smaller story's channels.
             let sim = if s.votes() <= o.votes() {
-                self.story_similarity(s, o)
+                self.story_similarity(s, o, dots)
             } else {
-                self.story_similarity(o, s)
+                self.story_similarity(o, s, dots)
             };
             let threshold = if self.is_short(if s.votes() <= o.votes() { s } else { o }) {
                 self.cfg.short_merge_threshold
@@ -259,6 +265,7 @@ impl Clusterer {
                 best = Some((c, sim));
             }
         }
+        self.scratch.dense = dense;
         match best {
             Some((other, _)) => {
                 let (keep, gone) = (slot.min(other), slot.max(other));
@@ -297,27 +304,60 @@ impl Clusterer {
         });
     }
 
-    /// Mixed cosine of a member's unit vectors with a part's centroid sum,
-    /// whose channel norms are `norms` (computed once per part, not per call).
-    fn part_similarity(
+    /// Mixed cosine of each of `units` with a part (a centroid sum), through
+    /// `dense`, where the part is scattered so each cosine is one walk over
+    /// the member's entries.
+    fn part_similarities<'a>(
         &self,
-        u: &[SparseVec; 3],
+        dense: &mut [Dense; 3],
         part: &[SparseVec; 3],
-        norms: &[f32; 3],
+        units: impl Iterator<Item = &'a [SparseVec; 3]>,
         short: bool,
-    ) -> f32 {
-        let cos = std::array::from_fn(|ch| {
-            if u[ch].is_empty() {
-                return None;
-            }
-            let n = norms[ch];
-            Some(if n > 0.0 { sparse::dot(&u[ch], &part[ch]) / n } else { 0.0 })
-        });
-        self.mix(cos, short)
+    ) -> Vec<f32> {
+        let norms = norms_of(part);
+        let spans = self.spans();
+        for ch in 0..3 {
+            dense[ch].load(&part[ch], spans[ch]);
+        }
+        units
+            .map(|u| {
+                let cos = std::array::from_fn(|ch| {
+                    if u[ch].is_empty() {
+                        return None;
+                    }
+                    let n = norms[ch];
+                    Some(if n > 0.0 { dense[ch].dot(&u[ch]) / n } else { 0.0 })
+                });
+                self.mix(cos, short)
+            })
+            .collect()
+    }
+
+    /// For each of `units`: is it closer to part `b` than to part `a`?
+    fn closer_to_b<'a>(
+        &self,
+        dense: &mut [Dense; 3],
+        a: &[SparseVec; 3],
+        b: &[SparseVec; 3],
+        units: impl Iterator<Item = &'a [SparseVec; 3]> + Clone,
+        short: bool,
+    ) -> Vec<bool> {
+        let to_b = self.part_similarities(dense, b, units.clone(), short);
+        let to_a = self.part_similarities(dense, a, units, short);
+        to_b.iter().zip(&to_a).map(|(b, a)| b > a).collect()
     }
 
     /// 2-means over a story's members; splits when the parts are far apart.
     fn try_split(&mut self, slot: u32, changes: &mut Vec<StoryChange>) {
+        let mut dense = std::mem::take(&mut self.scratch.dense);
+        self.split_with(slot, changes, &mut dense);
+        for d in dense.iter_mut() {
+            d.clear();
+        }
+        self.scratch.dense = dense;
+    }
+
+    fn split_with(&mut self, slot: u32, changes: &mut Vec<StoryChange>, dense: &mut [Dense; 3]) {
         let Some(s) = self.stories.get(slot as usize) else { return };
         let n_all = s.members.len();
         let short = self.is_short(s);
@@ -346,10 +386,10 @@ impl Clusterer {
         };
         let all = part(&mut units.iter());
         // Seeds: the member least like the whole, then the one least like it.
-        let far = |from: &[SparseVec; 3]| {
-            let norms = norms_of(from);
-            (0..n)
-                .map(|i| (i, self.part_similarity(&units[i], from, &norms, short)))
+        let mut far = |from: &[SparseVec; 3]| {
+            self.part_similarities(dense, from, units.iter(), short)
+                .into_iter()
+                .enumerate()
                 .min_by(|x, y| x.1.total_cmp(&y.1))
                 .map_or(0, |x| x.0)
         };
@@ -358,14 +398,7 @@ impl Clusterer {
         let (mut a, mut b) = (units[s2].clone(), units[s1].clone());
         let mut in_b = vec![false; n];
         for _ in 0..SPLIT_ROUNDS {
-            let (na, nb) = (norms_of(&a), norms_of(&b));
-            let next: Vec<bool> = units
-                .iter()
-                .map(|u| {
-                    self.part_similarity(u, &b, &nb, short)
-                        > self.part_similarity(u, &a, &na, short)
-                })
-                .collect();
+            let next = self.closer_to_b(dense, &a, &b, units.iter(), short);
             let stable = next == in_b;
             in_b = next;
             a = part(&mut units.iter().zip(&in_b).filter(|p| !*p.1).map(|p| p.0));
@@ -391,21 +424,14 @@ impl Clusterer {
         };
         let threshold =
             if short { self.cfg.short_split_threshold } else { self.cfg.split_threshold };
-        if self.part_similarity(&unit_of(&a), &b, &norms_of(&b), short) >= threshold {
+        let between = self.part_similarities(dense, &b, std::iter::once(&unit_of(&a)), short);
+        if between.first().is_none_or(|&x| x >= threshold) {
             return;
         }
         if n < n_all {
-            let (na, nb) = (norms_of(&a), norms_of(&b));
             let Some(s) = self.stories.get(slot as usize) else { return };
-            in_b = s
-                .members
-                .iter()
-                .map(|m| {
-                    let u = self.member_unit(m);
-                    self.part_similarity(&u, &b, &nb, short)
-                        > self.part_similarity(&u, &a, &na, short)
-                })
-                .collect();
+            let all: Vec<[SparseVec; 3]> = s.members.iter().map(|m| self.member_unit(m)).collect();
+            in_b = self.closer_to_b(dense, &a, &b, all.iter(), short);
         }
         let nb = in_b.iter().filter(|&&x| x).count();
         if nb < min || n_all - nb < min {

@@ -5,7 +5,9 @@
 /// A sparse vector: `(term id, weight)`, sorted by id, ids unique.
 pub(crate) type SparseVec = Vec<(u32, f32)>;
 
-/// Dot product of two id-sorted sparse vectors.
+/// Dot product of two id-sorted sparse vectors: the reference that
+/// [`Dense::dot`] is tested against (the clusterer scatters one side).
+#[cfg(test)]
 pub(crate) fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     // Walk the shorter one and gallop in the longer one when they differ a lot.
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -56,6 +58,48 @@ pub(crate) fn dot_dense(a: &[(u32, f32)], dense: &[f32]) -> f32 {
         }
     }
     sum
+}
+
+/// A sparse vector scattered into a buffer indexed by id, for many dot
+/// products with it: [`Dense::dot`] walks only the other vector, and sums
+/// the same products in the same (id) order as a merge of the two sorted
+/// vectors, so the result is
+/// bit for bit the same. [`Dense::clear`] zeroes only the ids it set.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Dense {
+    buf: Vec<f32>,
+    set: Vec<u32>,
+}
+
+impl Dense {
+    /// Scatters `v` (ids below `span`, the dictionary size) into the buffer,
+    /// replacing what was loaded.
+    pub(crate) fn load(&mut self, v: &[(u32, f32)], span: usize) {
+        self.clear();
+        if self.buf.len() < span {
+            self.buf.resize(span, 0.0);
+        }
+        for &(id, w) in v {
+            if let Some(x) = self.buf.get_mut(id as usize) {
+                *x = w;
+                self.set.push(id);
+            }
+        }
+    }
+
+    /// Dot product of `a` with the loaded vector.
+    pub(crate) fn dot(&self, a: &[(u32, f32)]) -> f32 {
+        dot_dense(a, &self.buf)
+    }
+
+    /// Zeroes the loaded entries.
+    pub(crate) fn clear(&mut self) {
+        for id in self.set.drain(..) {
+            if let Some(x) = self.buf.get_mut(id as usize) {
+                *x = 0.0;
+            }
+        }
+    }
 }
 
 /// Euclidean norm.
@@ -168,6 +212,21 @@ mod tests {
             }
         }
         assert_eq!(dot_dense(&a, &dense), 2.0 * 0.5 + 1.0 * 2.0, "id 9 is past the end");
+    }
+
+    #[test]
+    fn dense_dot_is_the_merge_dot_bit_for_bit() {
+        let a: SparseVec = (0..300).map(|i| (i * 3, 1.0 / (1.0 + i as f32))).collect();
+        let b: SparseVec = (0..200).map(|i| (i * 5, (i as f32).sqrt() * 0.37)).collect();
+        let mut d = Dense::default();
+        d.load(&b, 1500);
+        assert_eq!(d.dot(&a).to_bits(), dot(&a, &b).to_bits());
+        d.load(&a, 1500);
+        assert_eq!(d.dot(&b).to_bits(), dot(&a, &b).to_bits());
+        d.load(&[(7, 2.0)], 1500);
+        assert_eq!(d.dot(&a), 0.0, "loading replaces the previous vector");
+        d.clear();
+        assert_eq!(d.dot(&[(7, 1.0)]), 0.0);
     }
 
     #[test]

@@ -58,7 +58,7 @@ impl Default for SynthConfig {
 }
 
 /// One generated article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct SynthArticle {
     /// Position in the stream (0-based).
     pub index: usize,

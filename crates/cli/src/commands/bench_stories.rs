@@ -1,5 +1,6 @@
 //! `parallax bench stories`: dedup + clustering at scale on a synthetic stream.
 
+use std::io::{BufRead, Write};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
@@ -19,6 +20,9 @@ use crate::stories::{Features, StoryEngine, article_features};
 #[derive(Debug, Serialize, Deserialize)]
 struct SizeResult {
     articles: usize,
+    /// Size of the JSONL file the run read.
+    #[serde(default)]
+    input_bytes: u64,
     gold_stories: usize,
     predicted_stories: usize,
     near_duplicates_found: usize,
@@ -29,9 +33,9 @@ struct SizeResult {
     /// analysis of the next batch: that thread's CPU time (its wall time
     /// where the CPU time is not available).
     link_secs: f64,
-    /// Articles over the wall time of the run (analysis and linking
-    /// overlapped as in `parallax ingest`; making the synthetic text is not
-    /// counted).
+    /// Articles over the wall time of the run: reading and parsing the
+    /// JSONL stream, analysis and linking (overlapped as in `parallax
+    /// ingest`). Writing the stream file beforehand is not counted.
     articles_per_sec: f64,
     link_us_per_article: f64,
     b3_precision: f64,
@@ -107,34 +111,91 @@ pub(crate) fn run(s: &Settings, a: BenchStoriesArgs) -> anyhow::Result<ExitCode>
     Ok(ExitCode::SUCCESS)
 }
 
+/// The generated stream as a JSONL file in the temporary folder, removed
+/// when dropped.
+struct StreamFile(std::path::PathBuf);
+
+impl Drop for StreamFile {
+    fn drop(&mut self) {
+        if let Err(e) = std::fs::remove_file(&self.0) {
+            tracing::warn!(path = %self.0.display(), "cannot remove the benchmark stream file: {e}");
+        }
+    }
+}
+
+/// Writes the first `n` articles of `stream` to a JSONL file, `batch` at a
+/// time, and returns it with each article's gold story and whether it is a
+/// planted copy.
+fn write_stream(
+    stream: &SynthStream,
+    batch: usize,
+) -> anyhow::Result<(StreamFile, Vec<(u32, bool)>)> {
+    let path = std::env::temp_dir().join(format!(
+        "parallax-bench-stories-{}-{}.jsonl",
+        std::process::id(),
+        stream.len()
+    ));
+    let file = StreamFile(path);
+    let mut w = std::io::BufWriter::new(
+        std::fs::File::create(&file.0)
+            .with_context(|| format!("cannot create {}", file.0.display()))?,
+    );
+    let mut labels = Vec::with_capacity(stream.len());
+    let mut next = 0;
+    while next < stream.len() {
+        let end = (next + batch).min(stream.len());
+        let lines: Vec<(String, u32, bool)> = (next..end)
+            .into_par_iter()
+            .filter_map(|i| stream.article(i))
+            .map(|x| Ok((serde_json::to_string(&x)?, x.story, x.copy_of.is_some())))
+            .collect::<anyhow::Result<_>>()?;
+        for (line, story, copy) in lines {
+            w.write_all(line.as_bytes())?;
+            w.write_all(b"\n")?;
+            labels.push((story, copy));
+        }
+        next = end;
+    }
+    w.flush().with_context(|| format!("cannot write {}", file.0.display()))?;
+    Ok((file, labels))
+}
+
 fn run_size(n: usize, seed: u64, batch: usize) -> anyhow::Result<SizeResult> {
     let stream = SynthStream::new(SynthConfig { articles: n, seed, ..SynthConfig::default() });
     let gold_stories = stream.stories();
+    let batch = batch.max(1);
+    // The stream is written to a file first, untimed, and the timed run
+    // reads and parses it as `parallax ingest` reads a JSONL file: making
+    // text in the same process would compete for the cores the pipeline
+    // runs on.
+    let (file, labels) = write_stream(&stream, batch)?;
+    drop(stream);
+    let input_bytes = std::fs::metadata(&file.0).map(|m| m.len()).unwrap_or(0);
     let analyzer = Analyzer::new();
     let mut engine = StoryEngine::new()?;
     let cfg = engine.cluster_cfg.clone();
     // As in `parallax ingest`: the rayon pool analyses batch k + 1 while one
     // thread links batch k in stream order.
-    type Batch = (Vec<(u32, bool)>, Vec<(ArticleId, Option<i64>, Features)>);
+    type Batch = Vec<(ArticleId, Option<i64>, Features)>;
     let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+    let reader = std::io::BufReader::with_capacity(
+        1 << 20,
+        std::fs::File::open(&file.0)
+            .with_context(|| format!("cannot read {}", file.0.display()))?,
+    );
     let wall = Instant::now();
-    let (mut analyse_secs, mut generate_secs) = (0.0, 0.0);
-    let linked = std::thread::scope(|s| {
+    let mut analyse_secs = 0.0;
+    let linked = std::thread::scope(|s| -> anyhow::Result<_> {
         let engine = &mut engine;
         let linker = s.spawn(move || {
             let mut ids: Vec<ArticleId> = Vec::with_capacity(n);
-            let mut gold: Vec<u32> = Vec::with_capacity(n);
-            let (mut planted, mut found, mut link_secs) = (0usize, 0usize, 0.0);
+            let (mut found, mut link_secs) = (0usize, 0.0);
             let cpu_start = thread_cpu_secs();
-            for (labels, feats) in rx {
+            for feats in rx {
                 let start = Instant::now();
                 let links = engine.link(feats.iter().map(|(id, t, f)| (*id, *t, f)).collect());
                 link_secs += start.elapsed().as_secs_f64();
                 found += links.stories.iter().filter(|l| l.via_duplicate).count();
-                for (story, copy) in labels {
-                    planted += usize::from(copy);
-                    gold.push(story);
-                }
                 ids.extend(feats.iter().map(|f| f.0));
             }
             let start = Instant::now();
@@ -145,23 +206,20 @@ fn run_size(n: usize, seed: u64, batch: usize) -> anyhow::Result<SizeResult> {
             if let (Some(a), Some(b)) = (cpu_start, thread_cpu_secs()) {
                 link_secs = b - a;
             }
-            (ids, gold, planted, found, link_secs)
+            (ids, found, link_secs)
         });
-        let total = stream.len();
-        let mut next = 0;
-        while next < total {
-            // Making the text is the generator's work, not parallax's: it is
-            // timed apart and left out of the throughput.
+        let mut lines = reader.lines();
+        let mut sent = Ok(());
+        loop {
+            let chunk: Vec<String> = lines.by_ref().take(batch).collect::<Result<_, _>>()?;
+            if chunk.is_empty() {
+                break;
+            }
             let start = Instant::now();
-            let end = (next + batch.max(1)).min(total);
-            let chunk: Vec<SynthArticle> =
-                (next..end).into_par_iter().filter_map(|i| stream.article(i)).collect();
-            next = end;
-            generate_secs += start.elapsed().as_secs_f64();
-            let start = Instant::now();
-            let feats: Vec<(ArticleId, Option<i64>, Features)> = chunk
+            let feats = chunk
                 .par_iter()
-                .map(|x| {
+                .map(|line| {
+                    let x: SynthArticle = serde_json::from_str(line)?;
                     let published = chrono::DateTime::from_timestamp(x.published, 0)
                         .map(|t| Published::from_utc(t, t.to_rfc3339()));
                     let article = ArticleBuilder::new(SourceRef::url(format!(
@@ -174,25 +232,43 @@ fn run_size(n: usize, seed: u64, batch: usize) -> anyhow::Result<SizeResult> {
                     .published(published)
                     .paragraphs(x.text.split("\n\n"))
                     .build();
-                    (article.id, Some(x.published), article_features(&article, &analyzer, &cfg))
+                    Ok((article.id, Some(x.published), article_features(&article, &analyzer, &cfg)))
                 })
-                .collect();
+                .collect::<anyhow::Result<Batch>>();
             analyse_secs += start.elapsed().as_secs_f64();
-            let labels = chunk.iter().map(|x| (x.story, x.copy_of.is_some())).collect();
-            if tx.send((labels, feats)).is_err() {
-                break;
+            match feats {
+                Ok(feats) => {
+                    if tx.send(feats).is_err() {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    sent = Err(e);
+                    break;
+                }
             }
         }
         drop(tx);
-        linker.join().map_err(|_| anyhow::anyhow!("the linking thread panicked"))
+        let linked = linker.join().map_err(|_| anyhow::anyhow!("the linking thread panicked"))?;
+        sent.map(|()| linked)
     })?;
-    let wall_secs = wall.elapsed().as_secs_f64() - generate_secs;
-    let (ids, gold, planted, found, link_secs) = linked;
+    let wall_secs = wall.elapsed().as_secs_f64();
+    drop(file);
+    let (ids, found, link_secs) = linked;
+    anyhow::ensure!(
+        ids.len() == labels.len(),
+        "{} articles were written but {} linked",
+        labels.len(),
+        ids.len()
+    );
+    let gold: Vec<u32> = labels.iter().map(|l| l.0).collect();
+    let planted = labels.iter().filter(|l| l.1).count();
     let predicted: Vec<u64> =
         ids.iter().map(|id| engine.story_of(*id).map(|s| s.as_u64()).unwrap_or(u64::MAX)).collect();
     let scores = score_clustering(&gold, &predicted);
     Ok(SizeResult {
         articles: ids.len(),
+        input_bytes,
         gold_stories,
         predicted_stories: scores.predicted_clusters,
         near_duplicates_found: found,
