@@ -742,7 +742,9 @@ fn speaker_phrases_with_a_quotation_or_a_long_parenthesis() {
         "en",
     );
     let said = q.iter().find(|q| q.1.starts_with("he doesn")).unwrap();
-    assert_eq!(said.2.as_deref(), Some("Humphrey, who calls Trump a “sociopath,”"));
+    // The apposition reports on its own (“calls Trump a sociopath”), so the
+    // speaker of the main report is the name.
+    assert_eq!(said.2.as_deref(), Some("Humphrey"));
     let (_, _, speaker, _) =
         one("Rep. Gregory Meeks (D-N.Y.) said Clinton reassured them about the House.", "en");
     assert_eq!(speaker.as_deref(), Some("Rep. Gregory Meeks (D-N.Y.)"));
@@ -792,4 +794,48 @@ fn cues_with_a_particle_report_their_object() {
             .all(|q| q.1 != "in Iowa on Monday about nothing much")
     );
     assert!(quotes("He spoke in Iowa on Monday.", "en").is_empty());
+}
+
+#[test]
+fn openers_descriptions_and_relative_reports_before_a_speaker() {
+    // An adverb or "And on Tuesday," before "Name, apposition, said".
+    for s in [
+        "Later, Kevin Brady, chairman of the committee, said that Republicans might include a delay.",
+        "And on Tuesday, Kevin Brady, chairman of the committee, said that Republicans might include a delay.",
+    ] {
+        let (_, body, speaker, _) = one(s, "en");
+        assert_eq!(body, "Republicans might include a delay", "{s}");
+        assert_eq!(speaker.as_deref(), Some("Kevin Brady, chairman of the committee"), "{s}");
+    }
+    // A description, then the name as its apposition; the content is not
+    // an inverted speaker ("…, said Trump’s nomination will …").
+    let (_, body, speaker, _) = one(
+        "One of the authors of that 2013 report, Ari Fleischer, said Trump’s nomination will test their conclusions.",
+        "en",
+    );
+    assert_eq!(body, "Trump’s nomination will test their conclusions");
+    assert_eq!(speaker.as_deref(), Some("One of the authors of that 2013 report, Ari Fleischer"));
+    // A relative clause with a report of its own, then the main report.
+    let q = quotes(
+        "Barkley, who said he votes Democratic, said one candidate he likes is Kasich.",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("he votes Democratic", Some("who")),
+            ("one candidate he likes is Kasich", Some("Barkley"))
+        ]
+    );
+    // A show's title in quotation marks leaves its attribution to the
+    // reported speech after it.
+    let (_, body, speaker, _) = one(
+        "Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa said Clinton is in trouble.",
+        "en",
+    );
+    assert_eq!(
+        (body.as_str(), speaker.as_deref()),
+        ("Clinton is in trouble", Some("Rep. Darrell Issa"))
+    );
 }

@@ -185,14 +185,6 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
                 k += 1;
             }
         }
-        if let Some(a) = &attr {
-            for u in &mut used[a.cue.0..a.cue.1] {
-                *u = true;
-            }
-            for u in &mut used[a.speaker.0..a.speaker.1] {
-                *u = true;
-            }
-        }
         let is_partial = !starts_clause && called.is_none() && attr.is_none();
         // A short quoted phrase in Title Case is a title ("Sunday Morning
         // Futures", "Guardians of the Galaxy"), not words someone said.
@@ -220,10 +212,20 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
                 && ws.iter().filter(|t| t.cap).count() >= 2.min(ws.len())
                 && !ws.iter().any(|t| rules.pronoun(&t.lower).is_some())
         };
-        // “Technicals,” Bob said: a word someone said, not a title.
+        // “Technicals,” Bob said: a word someone said, not a title. A title's
+        // attribution stays free for the reported speech after it: `On
+        // “Sunday Morning Futures,” Rep. Darrell Issa said …`.
         if title && !(post.is_some() && starts_clause) {
             k += 1;
             continue;
+        }
+        if let Some(a) = &attr {
+            for u in &mut used[a.cue.0..a.cue.1] {
+                *u = true;
+            }
+            for u in &mut used[a.speaker.0..a.speaker.1] {
+                *u = true;
+            }
         }
         // "P, X said, “…”": the quotation carries on the clause P opened, and
         // what was said is P, the quotation and the rest of the sentence.

@@ -578,7 +578,14 @@ pub(super) fn np_with_apposition(
     // …"), but no report of its own ("who said that …").
     // An opening adverbial up to its comma is not the name: "In an
     // interview, Steve Huhn, a former vice president, said …".
+    // So is a one-word adverb with its comma ("Later, Kevin Brady, …"), and
+    // a conjunction before either ("And on Tuesday, …").
     let mut s0 = s0;
+    if toks.get(s0).is_some_and(|t| matches!(t.lower.as_str(), "and" | "but" | "so" | "yet"))
+        && toks.get(s0 + 1).is_some_and(|t| t.is_word())
+    {
+        s0 += 1;
+    }
     if toks.get(s0).is_some_and(|t| {
         matches!(
             t.lower.as_str(),
@@ -587,6 +594,15 @@ pub(super) fn np_with_apposition(
     }) && let Some(c) = (s0 + 1..c2.min(s0 + 10)).find(|&x| toks[x].is_punct(','))
     {
         s0 = c + 1;
+    } else if toks.get(s0 + 1).is_some_and(|t| t.is_punct(','))
+        && toks.get(s0).is_some_and(|t| {
+            t.is_word()
+                && rules.not_name(&t.lower)
+                && rules.pronoun(&t.lower).is_none()
+                && !rules.is_determiner(&t.lower)
+        })
+    {
+        s0 += 2;
     }
     let c1 = (s0..c2).find(|&x| toks[x].is_punct(','))?;
     let reports = (c1 + 1..c2).any(|x| {
@@ -597,7 +613,25 @@ pub(super) fn np_with_apposition(
     if c1 == c2 || c2 - c1 > 40 || reports {
         return None;
     }
-    let name = np_before(doc, rules, c1)?;
+    // "One of the authors of that report, Ari Fleischer, said": a
+    // description from the sentence start, then the name as apposition.
+    let described = c1 > s0 + 1
+        && c1 - s0 <= 12
+        && (c1 + 1..c2).filter(|&x| toks[x].is_word()).count() <= 4
+        && (c1 + 1..c2).all(|x| !toks[x].is_word() || toks[x].cap)
+        && toks[c1 + 1].cap
+        && (s0..c1).all(|x| {
+            (toks[x].is_word() || toks[x].kind == crate::stream::Kind::Number)
+                && (cue_at(doc, rules, x).is_none()
+                    || noun_use(doc, rules, x)
+                    || x > s0 && toks[x - 1].kind == crate::stream::Kind::Number)
+        })
+        && (toks[s0].lower == "one" || rules.is_determiner(&toks[s0].lower));
+    let name = match np_before(doc, rules, c1) {
+        Some(n) if n.0 == s0 || !described => n,
+        _ if described => (s0, c1),
+        _ => return None,
+    };
     // The name opens the sentence (or follows "But"/"And").
     let opener = name.0 == s0
         || (name.0 == s0 + 1 && matches!(toks[s0].lower.as_str(), "but" | "and" | "still" | "yet"));
@@ -622,9 +656,19 @@ pub(super) fn np_with_apposition(
             })
     }) && (c1 + 1..c2)
         .any(|x| toks[x].is_word() || toks[x].kind == crate::stream::Kind::Number);
-    (opener && inner_ok && (toks[name.0].cap || rules.is_determiner(&toks[name.0].lower)))
+    // An apposition with a report of its own ("Barkley, who said he votes
+    // Democratic, said …") is not part of the speaker's name.
+    let own_report = (c1 + 1..c2).any(|x| toks[x].is_word() && cue_at(doc, rules, x).is_some());
+    let np_end = if own_report {
+        name.1
+    } else if toks[c2].is_punct(',') {
+        c2
+    } else {
         // A closing quotation mark belongs to the apposition.
-        .then_some((name.0, if toks[c2].is_punct(',') { c2 } else { c2 + 1 }))
+        c2 + 1
+    };
+    (opener && inner_ok && (toks[name.0].cap || rules.is_determiner(&toks[name.0].lower)))
+        .then_some((name.0, np_end))
 }
 
 /// The subject of the sentence `[s0, k)`: its first name mention or
@@ -731,6 +775,33 @@ pub(super) fn np_after(doc: &Doc<'_>, rules: &Rules, start: usize) -> Option<(us
             if is_np_breaker(rules, &t.lower)
                 || (e > start && is_time_word(&t.lower))
                 || (e > start && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ing"))
+            {
+                break;
+            }
+            // A finite verb ends it: "…, said Trump’s nomination will …" is
+            // a clause, not an inverted speaker.
+            if e > start
+                && !rules.is_german()
+                && matches!(
+                    t.lower.as_str(),
+                    "will"
+                        | "would"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "can"
+                        | "could"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "does"
+                        | "did"
+                )
             {
                 break;
             }

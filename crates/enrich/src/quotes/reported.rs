@@ -392,12 +392,16 @@ pub(super) fn indirect_in_sentence(
                 .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
                 .or_else(|| np_with_apposition(doc, rules, s0, k))
         });
+        let sentence_end = end;
         let end = match relative {
             Some((_, true)) => {
                 (cue_end + 2..end).find(|&x| toks[x].is_punct(',') && !quoted[x]).unwrap_or(end)
             }
             _ => end,
         };
+        // After a relative clause set off by commas, the scan goes on at its
+        // closing comma: "Barkley, who said he votes Democratic, said …".
+        let after_relative = (end < sentence_end).then_some(end);
         let (np, inverted) = match np {
             Some(np) => (np, false),
             None if rules.is_german() => match np_after(doc, rules, cue_end) {
@@ -516,7 +520,7 @@ pub(super) fn indirect_in_sentence(
             mark(used, np.0, cue_end);
             let (c1, next) = content_end(doc, rules, k, (c0, end), quoted);
             let attr = Attribution { speaker: np, cue: (k, cue_end), speech };
-            return Some(reported(vec![(c0, c1)], Some(attr), next));
+            return Some(reported(vec![(c0, c1)], Some(attr), next.or(after_relative)));
         }
         k = cue_end;
     }
