@@ -839,3 +839,34 @@ fn openers_descriptions_and_relative_reports_before_a_speaker() {
         ("Clinton is in trouble", Some("Rep. Darrell Issa"))
     );
 }
+
+#[test]
+fn long_subjects_possessives_and_an_opening_clause_before_the_speaker() {
+    let cases = [
+        (
+            "Bernie Sanders’ campaign says it raised more than $21 million in January.",
+            "Bernie Sanders’ campaign",
+            "it raised more than $21 million in January",
+        ),
+        (
+            "A person familiar with the planning for Thursday’s meeting says the discussion will focus on unity.",
+            "A person familiar with the planning for Thursday’s meeting",
+            "the discussion will focus on unity",
+        ),
+        (
+            "While Brookover did not spell out the path in detail, Rep. Chris Collins, R-NY, says participants outlined a scenario.",
+            "Rep. Chris Collins, R-NY",
+            "participants outlined a scenario",
+        ),
+    ];
+    for (s, speaker, body) in cases {
+        let (_, b, sp, _) = one(s, "en");
+        assert_eq!((b.as_str(), sp.as_deref()), (body, Some(speaker)), "{s}");
+    }
+    // A subject with a verb of its own is not a long speaker phrase.
+    assert!(
+        quotes("The man who ran the race will not say much about it.", "en")
+            .iter()
+            .all(|q| q.2.as_deref() != Some("The man who ran the race will not"))
+    );
+}

@@ -442,6 +442,13 @@ pub(super) fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usi
             && toks[s - 2].cap
         {
             s -= 1; // "Mr." / "J."
+        } else if t.punct().is_some_and(|c| c == '\'' || c == '\u{2019}')
+            && s >= 2
+            && s < e
+            && toks[s - 2].is_word()
+            && toks[s - 2].cap
+        {
+            s -= 1; // "Bernie Sanders’ campaign", "Trump’s lawyer"
         } else if t.kind == crate::stream::Kind::Number || t.is_punct('%') {
             s -= 1; // "46 percent", "Six in 10"
         } else if t.is_punct(')') && s == e {
@@ -549,6 +556,69 @@ pub(super) fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usi
     Some((start, e))
 }
 
+/// A long subject from the sentence start `s0` to the cue at `k`: "A
+/// person familiar with the planning for Thursday’s meeting says …", "The
+/// last man to mount a major third-party race says …". English; at most 16
+/// tokens, opening with a determiner or a capitalised word, with no comma,
+/// clause word, auxiliary, cue or quotation in it.
+pub(super) fn subject_from_start(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    s0: usize,
+    k: usize,
+    quoted: &[bool],
+) -> Option<(usize, usize)> {
+    let toks = &doc.toks;
+    let mut s = s0;
+    while s < k && matches!(toks[s].lower.as_str(), "and" | "but" | "so" | "yet") {
+        s += 1;
+    }
+    if rules.is_german() || k <= s + 2 || k - s > 16 {
+        return None;
+    }
+    let first = &toks[s];
+    if !(first.is_word() && (first.cap || rules.is_determiner(&first.lower))) {
+        return None;
+    }
+    if rules.pronoun(&first.lower).is_some()
+        || rules.not_name(&first.lower) && !rules.is_determiner(&first.lower)
+    {
+        return None;
+    }
+    let ok = (s..k).all(|x| {
+        let t = &toks[x];
+        !quoted[x]
+            && if t.is_word() {
+                !is_np_breaker(rules, &t.lower)
+                    && !is_aux(&t.lower)
+                    && !matches!(
+                        t.lower.as_str(),
+                        "will"
+                            | "would"
+                            | "are"
+                            | "were"
+                            | "can"
+                            | "could"
+                            | "should"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "does"
+                            | "did"
+                            | "do"
+                            | "not"
+                            | "there"
+                    )
+                    && rules.pronoun(&t.lower).is_none()
+                    && (cue_at(doc, rules, x).is_none() || noun_use(doc, rules, x))
+            } else {
+                t.kind == crate::stream::Kind::Number
+                    || t.punct().is_some_and(|c| matches!(c, '\'' | '\u{2019}' | '-' | '.' | '%'))
+            }
+    });
+    ok.then_some((s, k))
+}
+
 /// "NAME, APPOSITION," right before the cue at `k`, from the sentence start.
 pub(super) fn np_with_apposition(
     doc: &Doc<'_>,
@@ -603,6 +673,37 @@ pub(super) fn np_with_apposition(
         })
     {
         s0 += 2;
+    }
+    // After an opening clause: "While Brookover did not …, Rep. Chris
+    // Collins, R-NY, says …": a short apposition, a capitalised name right
+    // after the clause's comma.
+    if let Some(c1) = (s0..c2).rev().find(|&x| toks[x].is_punct(','))
+        && c2 - c1 <= 6
+        && c1 > s0 + 3
+        && matches!(
+            toks[s0].lower.as_str(),
+            "while"
+                | "when"
+                | "although"
+                | "though"
+                | "as"
+                | "if"
+                | "after"
+                | "before"
+                | "since"
+                | "because"
+                | "despite"
+                | "asked"
+        )
+        && let Some(name) = np_before(doc, rules, c1)
+        && name.0 > s0
+        && toks[name.0 - 1].is_punct(',')
+        && toks[name.0].cap
+        && (c1 + 1..c2).any(|x| toks[x].is_word())
+        && (c1 + 1..c2)
+            .all(|x| toks[x].is_word() || toks[x].punct().is_some_and(|c| matches!(c, '-' | '.')))
+    {
+        return Some((name.0, c2));
     }
     let c1 = (s0..c2).find(|&x| toks[x].is_punct(','))?;
     let reports = (c1 + 1..c2).any(|x| {

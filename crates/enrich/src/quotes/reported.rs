@@ -391,6 +391,11 @@ pub(super) fn indirect_in_sentence(
             np_before(doc, rules, k)
                 .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
                 .or_else(|| np_with_apposition(doc, rules, s0, k))
+                .or_else(|| {
+                    (from == s0 && rules.strong_cue(&toks[k].lower))
+                        .then(|| subject_from_start(doc, rules, s0, k, quoted))
+                        .flatten()
+                })
         });
         let sentence_end = end;
         let end = match relative {
