@@ -58,8 +58,8 @@ fn quote_attribution_stays_above_floors() {
     let en = run(&dir.join("quotes-polnear"), &enricher);
     // PolNeAR dev when set: all 0.658, direct 0.865, speech 0.817, speaker 0.893.
     assert!(f1(&en, "all") >= 0.648, "PolNeAR all F1 {}", f1(&en, "all"));
-    assert!(f1(&en, "direct") >= 0.855, "PolNeAR direct F1 {}", f1(&en, "direct"));
-    assert!(f1(&en, "speech") >= 0.807, "PolNeAR speech F1 {}", f1(&en, "speech"));
+    assert!(f1(&en, "direct") >= 0.854, "PolNeAR direct F1 {}", f1(&en, "direct"));
+    assert!(f1(&en, "speech") >= 0.809, "PolNeAR speech F1 {}", f1(&en, "speech"));
 
     let de = run(&dir.join("quotes-german-wikinews"), &enricher);
     // German WikiNews dev when set: all 0.569, direct 0.748, speaker 0.728.
@@ -69,7 +69,7 @@ fn quote_attribution_stays_above_floors() {
     if with_lists {
         let acc =
             |r: &QuoteReport| r.speaker.strict_correct as f64 / r.speaker.scored.max(1) as f64;
-        assert!(acc(&en) >= 0.883, "PolNeAR speaker accuracy {}", acc(&en));
+        assert!(acc(&en) >= 0.882, "PolNeAR speaker accuracy {}", acc(&en));
         assert!(acc(&de) >= 0.718, "German speaker accuracy {}", acc(&de));
     }
 }
