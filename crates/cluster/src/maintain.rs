@@ -351,9 +351,6 @@ impl Clusterer {
     fn try_split(&mut self, slot: u32, changes: &mut Vec<StoryChange>) {
         let mut dense = std::mem::take(&mut self.scratch.dense);
         self.split_with(slot, changes, &mut dense);
-        for d in dense.iter_mut() {
-            d.clear();
-        }
         self.scratch.dense = dense;
     }
 

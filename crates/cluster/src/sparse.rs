@@ -50,7 +50,7 @@ pub(crate) fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
 
 /// Dot product of an id-sorted sparse vector with a dense one (ids past the
 /// dense vector's end count as 0).
-pub(crate) fn dot_dense(a: &[(u32, f32)], dense: &[f32]) -> f32 {
+fn dot_dense(a: &[(u32, f32)], dense: &[f32]) -> f32 {
     let mut sum = 0.0;
     for &(id, w) in a {
         if let Some(&d) = dense.get(id as usize) {

@@ -352,6 +352,31 @@ pub(super) fn is_aux(w: &str) -> bool {
     )
 }
 
+/// English auxiliaries and modals: a word that makes a phrase a clause
+/// ("Trump’s nomination will …"), so it cannot be a speaker.
+fn is_finite_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "would"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "does"
+            | "did"
+    )
+}
+
 /// Words that end a speaker phrase going backwards (clause boundaries).
 pub(super) fn is_np_breaker(rules: &Rules, w: &str) -> bool {
     matches!(
@@ -591,24 +616,8 @@ pub(super) fn subject_from_start(
             && if t.is_word() {
                 !is_np_breaker(rules, &t.lower)
                     && !is_aux(&t.lower)
-                    && !matches!(
-                        t.lower.as_str(),
-                        "will"
-                            | "would"
-                            | "are"
-                            | "were"
-                            | "can"
-                            | "could"
-                            | "should"
-                            | "may"
-                            | "might"
-                            | "must"
-                            | "does"
-                            | "did"
-                            | "do"
-                            | "not"
-                            | "there"
-                    )
+                    && !is_finite_verb(&t.lower)
+                    && !matches!(t.lower.as_str(), "do" | "not" | "there")
                     && rules.pronoun(&t.lower).is_none()
                     && (cue_at(doc, rules, x).is_none() || noun_use(doc, rules, x))
             } else {
@@ -881,29 +890,7 @@ pub(super) fn np_after(doc: &Doc<'_>, rules: &Rules, start: usize) -> Option<(us
             }
             // A finite verb ends it: "…, said Trump’s nomination will …" is
             // a clause, not an inverted speaker.
-            if e > start
-                && !rules.is_german()
-                && matches!(
-                    t.lower.as_str(),
-                    "will"
-                        | "would"
-                        | "is"
-                        | "are"
-                        | "was"
-                        | "were"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "can"
-                        | "could"
-                        | "should"
-                        | "may"
-                        | "might"
-                        | "must"
-                        | "does"
-                        | "did"
-                )
-            {
+            if e > start && !rules.is_german() && is_finite_verb(&t.lower) {
                 break;
             }
             if e > start
