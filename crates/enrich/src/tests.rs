@@ -94,6 +94,48 @@ fn a_quote_running_over_paragraphs_is_one_quote() {
 }
 
 #[test]
+fn paragraphs_of_quotation_after_an_attributed_quote_are_quotes_of_their_own() {
+    // One paragraph of quotation after the attributed one carries it on;
+    // the next is a quote of its own with the speaker inherited, so a long
+    // transcript does not become one quote.
+    let text = "“We will stay,” Rutte said.\n\n“The US is here to stay in Europe.”\n\n\
+                “Nobody should doubt our resolve.”";
+    let q = quotes(text, "en");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "“We will stay,” | “The US is here to stay in Europe.”");
+    assert_eq!(q[0].2.as_deref(), Some("Rutte"));
+    assert_eq!(q[1].1, "“Nobody should doubt our resolve.”");
+    assert_eq!(q[1].2.as_deref(), Some("Rutte"));
+}
+
+#[test]
+fn naming_a_person_with_a_quotation_is_mixed_with_its_object() {
+    // The quotation ends its sentence: the next sentence's speaker is not
+    // its attribution.
+    let q = quotes(
+        "On Twitter, Former Florida Gov. Jeb Bush called Trump “unhinged.” \
+         Sen. Marco Rubio called the statement “offensive and outlandish.”",
+        "en",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!((q[0].0, q[0].1.as_str()), (QuoteKind::Mixed, "Trump “unhinged.”"));
+    assert_eq!(q[0].3.as_deref(), Some("Jeb Bush"));
+    assert_eq!(q[1].1, "the statement “offensive and outlandish.”");
+    assert_eq!(q[1].3.as_deref(), Some("Marco Rubio"));
+    // A participle after a comma: the speaker is the clause's subject.
+    let (kind, body, speaker, _) = one(
+        "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, \
+         calling him “a total stiff.”",
+        "en",
+    );
+    assert_eq!((kind, body.as_str()), (QuoteKind::Mixed, "him “a total stiff.”"));
+    assert_eq!(speaker.as_deref(), Some("Trump"));
+    // "called for" is not naming.
+    let q = quotes("Sanders called for “a political revolution” in the country.", "en");
+    assert!(q.iter().all(|q| !q.1.starts_with("for")), "{q:?}");
+}
+
+#[test]
 fn partial_quote_inside_reported_speech() {
     let text = "US Secretary of State Marco Rubio arrived in Brussels on Thursday. \
                 Upon arriving, Rubio dismissed what he called “hysteria and hyperbole” in the media.";
@@ -869,4 +911,17 @@ fn long_subjects_possessives_and_an_opening_clause_before_the_speaker() {
             .iter()
             .all(|q| q.2.as_deref() != Some("The man who ran the race will not"))
     );
+}
+
+#[test]
+fn a_german_quotation_inside_its_clause_takes_the_clause_cue_not_the_next_sentence() {
+    let q = quotes(
+        "Wolfgang Hürter, Aufsichtsvorsitzender von SWB, nennt den Vorgang ein \
+         „Musterbeispiel für internationale Solidarität unter den Kommunen.“ \
+         Ein Ministeriumssprecher sagte, die Lage sei ernst.",
+        "de",
+    );
+    let muster = q.iter().find(|q| q.1.contains("Musterbeispiel")).unwrap();
+    assert_eq!(muster.0, QuoteKind::Direct);
+    assert_eq!(muster.3.as_deref(), Some("Wolfgang Hürter"), "{q:?}");
 }

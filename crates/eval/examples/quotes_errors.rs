@@ -77,13 +77,19 @@ fn main() {
                 let lo = g.content.iter().map(|s| s.0).min().unwrap_or(0).saturating_sub(160);
                 let hi = g.content.iter().map(|s| s.1).max().unwrap_or(0) + 40;
                 let ctx: String = d.text.chars().skip(lo).take(hi - lo).collect();
+                let near: Vec<String> = preds
+                    .iter()
+                    .filter(|p| p.content.iter().any(|&(a, b)| a < hi && lo < b))
+                    .map(|p| format!("{:?} {:?}", p.kind, d.span_text(&p.content)))
+                    .collect();
                 missed.push(format!(
-                    "MISS [{:?}] src={:?} cue={:?}\n     {}\n  CTX {}",
+                    "MISS [{:?}] src={:?} cue={:?}\n     {}\n  CTX {}\n  NEAR {:?}",
                     g.kind,
                     g.speaker_text,
                     g.cue_text,
                     d.span_text(&g.content),
-                    ctx.replace('\n', " ")
+                    ctx.replace('\n', " "),
+                    near
                 ));
             }
         }
@@ -104,12 +110,16 @@ fn main() {
                     .map(|(_, g)| g);
                 if let Some(g) = best.filter(|g| g.kind != parallax_eval::quotes::GoldKind::Direct)
                 {
+                    let lo = g.content.iter().map(|s| s.0).min().unwrap_or(0).saturating_sub(120);
+                    let hi = g.content.iter().map(|s| s.1).max().unwrap_or(0) + 40;
+                    let ctx: String = d.text.chars().skip(lo).take(hi - lo).collect();
                     spurious.push(format!(
-                        "FP-KIND gold=[{:?}] src={:?}\n     gold: {}\n     pred: {}",
+                        "FP-KIND gold=[{:?}] src={:?}\n     gold: {}\n     pred: {}\n  CTX {}",
                         g.kind,
                         g.speaker_text,
                         d.span_text(&g.content).chars().take(200).collect::<String>(),
-                        d.span_text(&p.content).chars().take(200).collect::<String>()
+                        d.span_text(&p.content).chars().take(200).collect::<String>(),
+                        ctx.replace('\n', " ")
                     ));
                     continue;
                 }

@@ -143,10 +143,17 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
     while k < marks.len() {
         let m = marks[k];
         let words = (m.open + 1..m.close).filter(|&i| toks[i].is_word()).count();
-        let post = attribution_after(doc, rules, m.close, &quoted);
+        let starts_clause = clause_start(doc, m.open);
+        // A quotation inside its clause that ends its sentence (`Bush called
+        // Trump “unhinged.” Rubio called …`) has no attribution after it:
+        // what follows is the next sentence.
+        let ends_sentence = m.close > m.open + 1
+            && toks[m.close - 1].punct().is_some_and(|c| matches!(c, '.' | '!' | '?'))
+            && toks.get(m.close + 1).is_some_and(|t| t.cap);
+        let post = attribution_after(doc, rules, m.close, &quoted)
+            .filter(|_| starts_clause || !ends_sentence);
         let pre = attribution_before(doc, rules, m.open, &quoted);
         let called = partial_after_called(doc, rules, m.open);
-        let starts_clause = clause_start(doc, m.open);
         let mut parts = vec![(m.open, m.close + 1)];
         let attr = post.clone().or(pre.clone()).or(called.clone());
         // A split quote, “A,” he said, “B.”, and quotes that carry on in the
@@ -245,7 +252,9 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
             k += 1;
             continue;
         }
-        if words > 0 && (words >= 4 || (attr.is_some() && !is_partial)) {
+        // German quoted words inside a clause look for the clause's cue below.
+        let german_partial = rules.is_german() && attr.is_none() && is_partial;
+        if words > 0 && (words >= 4 || (attr.is_some() && !is_partial)) && !german_partial {
             let widened = called
                 .is_none()
                 .then(|| {
@@ -269,10 +278,14 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
                 let cue_end = cue_at(doc, rules, c).map_or(c + 1, |(e, _)| e);
                 let speaker = np_before(doc, rules, c)
                     .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
+                    .or_else(|| np_with_apposition(doc, rules, s0, c))
                     .or_else(|| np_after(doc, rules, cue_end).filter(|np| np.1 <= s1));
                 let attr =
                     speaker.map(|sp| Attribution { speaker: sp, cue: (c, cue_end), speech: true });
                 raw.push((QuoteKind::Direct, parts, attr, false));
+            } else if words >= 4 {
+                // No cue in the clause: a quote that may inherit a speaker.
+                raw.push((QuoteKind::Direct, parts, None, false));
             }
         }
         k += 1;
@@ -370,8 +383,16 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         let first = sentence_of(raw[i].1[0].0);
         let last = sentence_of(raw[i].1[raw[i].1.len() - 1].1.saturating_sub(1));
         let anchor = |j: usize| !drop[j] && raw[j].0 == QuoteKind::Direct && raw[j].2.is_some();
+        // Across a paragraph break, a floating quote carries on the quote
+        // before it only once: a second paragraph of quotation is a quote of
+        // its own (its speaker is inherited below), so a long transcript
+        // does not become one quote.
+        let para_between = |a: usize, b: usize| (a + 1..=b).any(|t| toks[t].para_start);
         let prev = (0..i).rev().find(|&j| !drop[j]).filter(|&j| {
-            anchor(j) && first <= sentence_of(raw[j].1[raw[j].1.len() - 1].1.saturating_sub(1)) + 2
+            let (start, end) = (raw[j].1[0].0, raw[j].1[raw[j].1.len() - 1].1.saturating_sub(1));
+            anchor(j)
+                && first <= sentence_of(end) + 2
+                && (!para_between(start, end) || !para_between(end, raw[i].1[0].0))
         });
         let next = (i + 1..raw.len())
             .find(|&j| !drop[j])

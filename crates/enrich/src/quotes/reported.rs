@@ -21,6 +21,15 @@ fn subject_report(
     // speaker's: "The minister said …, adding that …".
     let subject = match carry.or_else(|| speaker_of_attribution_before(doc, rules, s0, k)) {
         Some(c) => c,
+        // After a comma, the clause right before it names its subject
+        // first: "Speaking in Salem, New Hampshire, Trump went after Bush,
+        // calling him …".
+        None if k > s0 + 1 && toks[k - 1].is_punct(',') => {
+            let clause = (s0..k - 1).rev().find(|&x| toks[x].is_punct(',')).map_or(s0, |c| c + 1);
+            subject_of(doc, rules, clause, k - 1)
+                .filter(|np| toks[np.0].cap)
+                .or_else(|| subject_of(doc, rules, s0, k))?
+        }
         None => subject_of(doc, rules, s0, k)?,
     };
     let skip_that =
@@ -514,7 +523,10 @@ pub(super) fn indirect_in_sentence(
                         | "off"
                 )
             });
-        if words >= 3 && !prepositional {
+        // A naming cue's object and quoted name may be two words: "called
+        // Trump “unhinged.”".
+        let enough = words >= 3 || (words == 2 && is_naming_cue(&toks[k].lower));
+        if enough && !prepositional {
             // Content wholly inside one direct quote: that quote has it,
             // unless "that" opens it ("said that “…”"), which makes the
             // quotation reported speech (mixed) rather than a quote of its own.
