@@ -187,7 +187,8 @@ fn run_size(n: usize, seed: u64, batch: usize) -> anyhow::Result<SizeResult> {
     let mut analyse_secs = 0.0;
     let linked = std::thread::scope(|s| -> anyhow::Result<_> {
         let engine = &mut engine;
-        let linker = s.spawn(move || {
+        // Named so profilers can tell linking from analysis.
+        let linker = std::thread::Builder::new().name("link".into()).spawn_scoped(s, move || {
             let mut ids: Vec<ArticleId> = Vec::with_capacity(n);
             let (mut found, mut link_secs) = (0usize, 0.0);
             let cpu_start = thread_cpu_secs();
@@ -207,7 +208,7 @@ fn run_size(n: usize, seed: u64, batch: usize) -> anyhow::Result<SizeResult> {
                 link_secs = b - a;
             }
             (ids, found, link_secs)
-        });
+        })?;
         let mut lines = reader.lines();
         let mut sent = Ok(());
         loop {
