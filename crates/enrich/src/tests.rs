@@ -925,3 +925,29 @@ fn a_german_quotation_inside_its_clause_takes_the_clause_cue_not_the_next_senten
     assert_eq!(muster.0, QuoteKind::Direct);
     assert_eq!(muster.3.as_deref(), Some("Wolfgang Hürter"), "{q:?}");
 }
+
+#[test]
+fn topic_cues_report_the_topic_noun_phrase() {
+    let (_, body, speaker, _) =
+        one("Trump talked about immigration at every single one of his rallies.", "en");
+    assert_eq!((body.as_str(), speaker.as_deref()), ("immigration", Some("Trump")));
+    let (_, body, speaker, _) = one(
+        "Tenney recently spoke to Breitbart News Saturday about her primary race and her philosophy.",
+        "en",
+    );
+    assert_eq!(body, "her primary race and her philosophy");
+    assert_eq!(speaker.as_deref(), Some("Tenney"));
+    let (_, body, speaker, _) =
+        one("The billionaire businessman began by talking about the state’s drug crisis.", "en");
+    assert_eq!(body, "the state’s drug crisis");
+    assert_eq!(speaker.as_deref(), Some("The billionaire businessman"));
+    let (_, body, _, _) = one("Clinton was asked about her emails on Tuesday.", "en");
+    assert_eq!(body, "her emails");
+    let (_, body, _, _) =
+        one("Trump has raised questions about Obama’s birthplace and religion.", "en");
+    assert_eq!(body, "Obama’s birthplace and religion");
+    // A comma and a participle start a second report, not the topic's "that".
+    let q = quotes("Trump talked about immigration, saying that the border is open.", "en");
+    let bodies: Vec<_> = q.iter().map(|q| q.1.as_str()).collect();
+    assert_eq!(bodies, ["immigration", "the border is open"]);
+}

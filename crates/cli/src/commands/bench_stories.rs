@@ -188,27 +188,28 @@ fn run_size(n: usize, seed: u64, batch: usize) -> anyhow::Result<SizeResult> {
     let linked = std::thread::scope(|s| -> anyhow::Result<_> {
         let engine = &mut engine;
         // Named so profilers can tell linking from analysis.
-        let linker = std::thread::Builder::new().name("link".into()).spawn_scoped(s, move || {
-            let mut ids: Vec<ArticleId> = Vec::with_capacity(n);
-            let (mut found, mut link_secs) = (0usize, 0.0);
-            let cpu_start = thread_cpu_secs();
-            for feats in rx {
+        let linker =
+            std::thread::Builder::new().name("link".into()).spawn_scoped(s, move || {
+                let mut ids: Vec<ArticleId> = Vec::with_capacity(n);
+                let (mut found, mut link_secs) = (0usize, 0.0);
+                let cpu_start = thread_cpu_secs();
+                for feats in rx {
+                    let start = Instant::now();
+                    let links = engine.link(feats.iter().map(|(id, t, f)| (*id, *t, f)).collect());
+                    link_secs += start.elapsed().as_secs_f64();
+                    found += links.stories.iter().filter(|l| l.via_duplicate).count();
+                    ids.extend(feats.iter().map(|f| f.0));
+                }
                 let start = Instant::now();
-                let links = engine.link(feats.iter().map(|(id, t, f)| (*id, *t, f)).collect());
+                engine.cluster.maintain();
                 link_secs += start.elapsed().as_secs_f64();
-                found += links.stories.iter().filter(|l| l.via_duplicate).count();
-                ids.extend(feats.iter().map(|f| f.0));
-            }
-            let start = Instant::now();
-            engine.cluster.maintain();
-            link_secs += start.elapsed().as_secs_f64();
-            // The thread's CPU time where Linux tells it: the wall time of
-            // linking also counts waiting for a core the analysis holds.
-            if let (Some(a), Some(b)) = (cpu_start, thread_cpu_secs()) {
-                link_secs = b - a;
-            }
-            (ids, found, link_secs)
-        })?;
+                // The thread's CPU time where Linux tells it: the wall time of
+                // linking also counts waiting for a core the analysis holds.
+                if let (Some(a), Some(b)) = (cpu_start, thread_cpu_secs()) {
+                    link_secs = b - a;
+                }
+                (ids, found, link_secs)
+            })?;
         let mut lines = reader.lines();
         let mut sent = Ok(());
         loop {

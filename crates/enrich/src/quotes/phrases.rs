@@ -21,16 +21,58 @@ pub(super) fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, b
         && !t.cap
         && let Some(n) = doc.toks.get(i + 1)
     {
-        let about = matches!(t.lower.as_str(), "talked" | "talks" | "talking" | "spoke" | "speaks")
-            && matches!(n.lower.as_str(), "about" | "of");
+        let talk = matches!(
+            t.lower.as_str(),
+            "talked" | "talks" | "talking" | "talk" | "spoke" | "speaks" | "speak" | "speaking"
+        );
+        let about = talk && matches!(n.lower.as_str(), "about" | "of");
         let pointed = matches!(t.lower.as_str(), "pointed" | "points" | "pointing")
             && matches!(n.lower.as_str(), "to" | "out");
-        let participle = matches!(t.lower.as_str(), "talking" | "pointing");
+        let participle = matches!(t.lower.as_str(), "talking" | "pointing" | "speaking");
+        let prev = i.checked_sub(1).and_then(|p| doc.toks.get(p));
         let joined = !participle
-            || i.checked_sub(1).and_then(|p| doc.toks.get(p)).is_some_and(|p| {
-                p.is_punct(',') || matches!(p.lower.as_str(), "was" | "were" | "is" | "are")
+            || prev.is_some_and(|p| {
+                p.is_punct(',')
+                    || matches!(p.lower.as_str(), "was" | "were" | "is" | "are" | "by" | "and")
             });
-        if (about || pointed) && joined {
+        // The base form reports after a modal or "to": "will talk about".
+        let base = matches!(t.lower.as_str(), "talk" | "speak");
+        let base_ok = !base
+            || prev.is_some_and(|p| {
+                matches!(
+                    p.lower.as_str(),
+                    "to" | "will" | "would" | "did" | "does" | "do" | "could" | "can" | "might"
+                )
+            });
+        if (about || pointed) && joined && base_ok {
+            return Some((i + 2, true));
+        }
+        // "spoke to Breitbart News on Saturday about …": an addressee and
+        // adverbials between the verb and "about".
+        if talk
+            && !base
+            && !participle
+            && matches!(n.lower.as_str(), "to" | "with")
+            && let Some(a) = (i + 2..(i + 14).min(doc.toks.len()))
+                .take_while(|&x| {
+                    let w = &doc.toks[x];
+                    w.sentence == t.sentence && (w.is_word() || w.is_punct('.'))
+                })
+                .find(|&x| doc.toks[x].lower == "about")
+        {
+            return Some((a + 1, true));
+        }
+        // "raised questions about …", "was asked about …".
+        let raised = matches!(t.lower.as_str(), "raised" | "raises" | "raising")
+            && matches!(n.lower.as_str(), "questions" | "concerns" | "doubts")
+            && doc.toks.get(i + 2).is_some_and(|a| a.lower == "about");
+        if raised {
+            return Some((i + 3, true));
+        }
+        let asked = t.lower == "asked"
+            && n.lower == "about"
+            && prev.is_some_and(|p| matches!(p.lower.as_str(), "was" | "were" | "been" | "being"));
+        if asked {
             return Some((i + 2, true));
         }
     }

@@ -80,6 +80,41 @@ fn content_end(
     if is_naming_cue(&doc.toks[k].lower) {
         let c1 = naming_end(doc, c0, end, quoted);
         (c1, (c1 < end).then_some(c1))
+    } else if c0 > 0 && doc.toks[c0 - 1].lower == "about" {
+        // "talked about immigration at every rally": a topic, the noun
+        // phrase up to an adverbial or a comma; "about how …" is a clause.
+        let toks = &doc.toks;
+        let clause = toks.get(c0).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "how" | "what" | "why" | "whether" | "who" | "where" | "when"
+            )
+        });
+        let (c1, next) = cut_at_next_report(doc, rules, c0, end, quoted);
+        if clause {
+            return (c1, next);
+        }
+        let cut = (c0 + 1..c1).find(|&x| {
+            !quoted[x]
+                && (toks[x].is_punct(',')
+                    || toks[x].is_punct(';')
+                    || matches!(
+                        toks[x].lower.as_str(),
+                        "at" | "during"
+                            | "on"
+                            | "before"
+                            | "after"
+                            | "while"
+                            | "when"
+                            | "since"
+                            | "because"
+                            | "as"
+                    ))
+        });
+        match cut {
+            Some(c) => (c, next.or(Some(c))),
+            None => (c1, next),
+        }
     } else {
         cut_at_next_report(doc, rules, c0, end, quoted)
     }
@@ -396,16 +431,30 @@ pub(super) fn indirect_in_sentence(
         // relative pronoun is the speaker (resolved to its antecedent), and
         // a clause set off by commas ends at the next one.
         let relative = relative_speaker(doc, rules, from, k);
-        let np = relative.map(|(np, _)| np).or_else(|| {
-            np_before(doc, rules, k)
-                .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
-                .or_else(|| np_with_apposition(doc, rules, s0, k))
-                .or_else(|| {
-                    (from == s0 && rules.strong_cue(&toks[k].lower))
-                        .then(|| subject_from_start(doc, rules, s0, k, quoted))
-                        .flatten()
+        // "X began by talking about …": the sentence's subject.
+        let by = k > s0 + 1 && toks[k - 1].lower == "by" && !rules.is_german();
+        let np = relative
+            .map(|(np, _)| np)
+            .or_else(|| {
+                by.then(|| {
+                    subject_of(doc, rules, s0, k - 1).or_else(|| {
+                        (k >= s0 + 3)
+                            .then(|| subject_from_start(doc, rules, s0, k - 2, quoted))
+                            .flatten()
+                    })
                 })
-        });
+                .flatten()
+            })
+            .or_else(|| {
+                np_before(doc, rules, k)
+                    .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
+                    .or_else(|| np_with_apposition(doc, rules, s0, k))
+                    .or_else(|| {
+                        (from == s0 && rules.strong_cue(&toks[k].lower))
+                            .then(|| subject_from_start(doc, rules, s0, k, quoted))
+                            .flatten()
+                    })
+            });
         let sentence_end = end;
         let end = match relative {
             Some((_, true)) => {
@@ -456,6 +505,16 @@ pub(super) fn indirect_in_sentence(
         let adverbials = (strong && !rules.is_german())
             .then(|| skip_adverbials(doc, rules, c0, end, &toks[k].lower));
         let that_limit = adverbials.map_or(limit, |a| (a + 1).min(limit));
+        // Not past a comma and another report: "talked about immigration,
+        // saying that …" is two reports.
+        let that_limit = (c0..that_limit)
+            .find(|&x| {
+                let participle =
+                    |y: usize| toks.get(y).is_some_and(|n| is_participle_cue(&n.lower));
+                let adverb = toks.get(x + 1).is_some_and(|n| n.lower.ends_with("ly"));
+                toks[x].is_punct(',') && (participle(x + 1) || (adverb && participle(x + 2)))
+            })
+            .unwrap_or(that_limit);
         let that = (c0..that_limit).find(|&x| {
             !quoted[x]
                 && (toks[x].lower == "that"
@@ -470,7 +529,9 @@ pub(super) fn indirect_in_sentence(
             && toks.get(cue_end).is_some_and(|t| t.lower == "to")
         {
             // "vowed to block …": the infinitive is the content.
-        } else if !rules.is_german() && is_object_cue(&toks[k].lower) {
+        } else if !rules.is_german()
+            && (is_object_cue(&toks[k].lower) || toks[cue_end - 1].lower == "about")
+        {
             // "called for a ban on …", "asked whether …", "accused the media
             // of …": what was said is the object.
             if toks.get(c0).is_some_and(|t| matches!(t.lower.as_str(), "for" | "on")) {
