@@ -951,3 +951,35 @@ fn topic_cues_report_the_topic_noun_phrase() {
     let bodies: Vec<_> = q.iter().map(|q| q.1.as_str()).collect();
     assert_eq!(bodies, ["immigration", "the border is open"]);
 }
+
+#[test]
+fn time_phrases_and_clauses_cut_short_are_not_speakers() {
+    // A time phrase opening the sentence is skipped for its subject.
+    let (_, body, speaker, _) = one(
+        "A few minutes later they reversed themselves and said they will register voters.",
+        "en",
+    );
+    assert_eq!((body.as_str(), speaker.as_deref()), ("they will register voters", Some("they")));
+    // "Whenever asked about …": no speaker "Whenever".
+    let q = quotes("Whenever asked about her weaknesses, they shifted topics to the economy.", "en");
+    assert!(q.iter().all(|q| q.2.as_deref() != Some("Whenever")), "{q:?}");
+    // "Mr. Rubio had at last described …": not the speaker "Mr. Rubio had at".
+    let q = quotes("He said that Mr. Rubio had at last described his views on immigration.", "en");
+    assert!(q.iter().all(|q| q.2.as_deref() != Some("Mr. Rubio had at")), "{q:?}");
+}
+
+#[test]
+fn a_long_relative_clause_after_the_name_and_a_description_subject_with_but_said() {
+    let (_, body, speaker, _) = one(
+        "Oliver K. Hedge, who appraises golf courses for the firm Cushman & Wakefield, said the golf industry had made great strides.",
+        "en",
+    );
+    assert_eq!(body, "the golf industry had made great strides");
+    assert!(speaker.as_deref().is_some_and(|s| s.starts_with("Oliver K. Hedge")), "{speaker:?}");
+    let (_, body, speaker, _) = one(
+        "The spokesman refused to answer questions on the election but said there was no meeting planned with Trump.",
+        "en",
+    );
+    assert_eq!(body, "there was no meeting planned with Trump");
+    assert_eq!(speaker.as_deref(), Some("The spokesman"));
+}

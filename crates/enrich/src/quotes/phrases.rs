@@ -435,6 +435,11 @@ pub(super) fn is_np_breaker(rules: &Rules, w: &str) -> bool {
             | "while"
             | "because"
             | "if"
+            | "whenever"
+            | "unless"
+            | "once"
+            | "although"
+            | "though"
             | "dass"
             | "und"
             | "aber"
@@ -801,6 +806,7 @@ pub(super) fn np_with_apposition(
                         | '/'
                         | '$'
                         | '%'
+                        | '&'
                         | '\u{201c}'
                         | '\u{201d}'
                         | '"'
@@ -838,6 +844,19 @@ pub(super) fn subject_of(
             || matches!(toks[i].lower.as_str(), "but" | "and" | "yet" | "so" | "still"))
     {
         i += 1;
+    }
+    // An opening time phrase without a comma: "A few minutes later they …".
+    if let Some(x) = (i..(i + 5).min(k)).find(|&x| {
+        is_time_span(&toks[x].lower)
+            && toks
+                .get(x + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "later" | "earlier" | "ago"))
+    }) && x + 2 < k
+    {
+        i = x + 2;
+        while i < k && toks[i].is_punct(',') {
+            i += 1;
+        }
     }
     // An opening adverbial up to its comma: "In Iowa, Cruz spoke, saying …".
     if i < k
@@ -878,8 +897,20 @@ pub(super) fn subject_of(
     }
     // A description that is the subject of a cue: "The minister said …,
     // adding …", "Several Clinton supporters have said …".
+    // Or of a past-tense verb the cue is coordinated with: "The spokesman
+    // refused to answer … but said …".
+    let past = |x: usize| {
+        let w = toks[x].lower.as_str();
+        !toks[x].cap
+            && x > i + 1
+            && ((w.len() > 4 && w.ends_with("ed"))
+                || matches!(
+                    w,
+                    "made" | "took" | "went" | "gave" | "came" | "met" | "held" | "kept"
+                ))
+    };
     let v = (i + 1..(i + 7).min(k))
-        .find(|&x| cue_at(doc, rules, x).is_some() || is_aux(&toks[x].lower))?;
+        .find(|&x| cue_at(doc, rules, x).is_some() || is_aux(&toks[x].lower) || past(x))?;
     np_before(doc, rules, v)
         .filter(|np| np.0 == i && rules.is_determiner(&toks[i].lower))
         .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
@@ -966,6 +997,27 @@ pub(super) fn np_after(doc: &Doc<'_>, rules: &Rules, start: usize) -> Option<(us
     (e > start).then_some((start, e))
 }
 
+/// A time noun, also a plural or a length of time ("minutes", "days").
+fn is_time_span(w: &str) -> bool {
+    is_time_noun(w)
+        || matches!(
+            w,
+            "minute"
+                | "minutes"
+                | "hour"
+                | "hours"
+                | "day"
+                | "days"
+                | "weeks"
+                | "months"
+                | "years"
+                | "moment"
+                | "moments"
+                | "decade"
+                | "decades"
+        )
+}
+
 pub(super) fn is_time_noun(w: &str) -> bool {
     matches!(
         w,
@@ -1031,6 +1083,31 @@ pub(super) fn plausible_speaker(
     let Some(&last) = words.last() else { return false };
     if words.len() == 1 && rules.pronoun(&toks[last].lower).is_some() {
         return true;
+    }
+    // A phrase ending in a preposition or an auxiliary is a clause cut
+    // short ("Mr. Rubio had at [last]", "the headline by"), and a time
+    // phrase is not a speaker ("A few minutes [later]", "A month [ago]").
+    if !rules.is_german()
+        && (matches!(
+            toks[last].lower.as_str(),
+            "at" | "by"
+                | "to"
+                | "of"
+                | "in"
+                | "on"
+                | "for"
+                | "with"
+                | "from"
+                | "had"
+                | "has"
+                | "have"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+        ) || (!toks[last].cap && is_time_span(&toks[last].lower)))
+    {
+        return false;
     }
     if (np.0..np.1).any(|k| table.at_tok.get(k).copied().flatten().is_some()) {
         return true;
