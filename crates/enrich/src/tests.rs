@@ -961,7 +961,8 @@ fn time_phrases_and_clauses_cut_short_are_not_speakers() {
     );
     assert_eq!((body.as_str(), speaker.as_deref()), ("they will register voters", Some("they")));
     // "Whenever asked about …": no speaker "Whenever".
-    let q = quotes("Whenever asked about her weaknesses, they shifted topics to the economy.", "en");
+    let q =
+        quotes("Whenever asked about her weaknesses, they shifted topics to the economy.", "en");
     assert!(q.iter().all(|q| q.2.as_deref() != Some("Whenever")), "{q:?}");
     // "Mr. Rubio had at last described …": not the speaker "Mr. Rubio had at".
     let q = quotes("He said that Mr. Rubio had at last described his views on immigration.", "en");
@@ -982,4 +983,13 @@ fn a_long_relative_clause_after_the_name_and_a_description_subject_with_but_said
     );
     assert_eq!(body, "there was no meeting planned with Trump");
     assert_eq!(speaker.as_deref(), Some("The spokesman"));
+}
+
+#[test]
+fn datelines_and_the_latest_label_are_not_speakers() {
+    let (_, _, speaker, _) =
+        one("WASHINGTON (AP) — Sen. Chuck Grassley said the nomination would wait.", "en");
+    assert_eq!(speaker.as_deref(), Some("Sen. Chuck Grassley"));
+    let q = quotes("The Latest: Clinton says she’s with them.", "en");
+    assert!(q.iter().all(|q| q.2.as_deref() != Some("The Latest")), "{q:?}");
 }

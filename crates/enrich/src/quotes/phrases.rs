@@ -1084,6 +1084,19 @@ pub(super) fn plausible_speaker(
     if words.len() == 1 && rules.pronoun(&toks[last].lower).is_some() {
         return true;
     }
+    // A dateline ("WASHINGTON (AP) —") and the AP's "The Latest:" label
+    // open a story; they say nothing.
+    let caps_only = words.iter().all(|&k| toks[k].text.chars().all(|c| !c.is_lowercase()));
+    let dateline =
+        (np.0 == 0 || toks[np.0].para_start || toks[np.0 - 1].sentence != toks[np.0].sentence)
+            && caps_only
+            && toks.get(np.1).is_some_and(|t| {
+                t.punct().is_some_and(|c| matches!(c, '(' | '\u{2014}' | '\u{2013}'))
+            });
+    let label = words.len() == 2 && toks[words[0]].lower == "the" && toks[last].lower == "latest";
+    if dateline || label {
+        return false;
+    }
     // A phrase ending in a preposition or an auxiliary is a clause cut
     // short ("Mr. Rubio had at [last]", "the headline by"), and a time
     // phrase is not a speaker ("A few minutes [later]", "A month [ago]").
