@@ -431,6 +431,16 @@ const EN_DETERMINERS: &[&str] = &[
 /// Reporting verbs. Speech: say, tell, write, announce and kin. Not speech:
 /// verbs of belief, knowledge or finding (PolNeAR annotates those too).
 const EN_CUES: &[(&str, bool)] = &[
+    ("concludes", true),
+    ("concluded", true),
+    ("barked", true),
+    ("snapped", true),
+    ("retorted", true),
+    ("gushed", true),
+    ("exclaimed", true),
+    ("scoffed", true),
+    ("fumed", true),
+    ("interjected", true),
     ("said", true),
     ("says", true),
     ("say", true),

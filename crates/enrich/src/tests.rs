@@ -993,3 +993,25 @@ fn datelines_and_the_latest_label_are_not_speakers() {
     let q = quotes("The Latest: Clinton says she’s with them.", "en");
     assert!(q.iter().all(|q| q.2.as_deref() != Some("The Latest")), "{q:?}");
 }
+
+#[test]
+fn verbs_of_saying_with_an_addressee_after_to_and_new_cues() {
+    let (_, _, speaker, _) = one(
+        "''That wasn't a good way to treat me,'' he complained to an American afterward.",
+        "en",
+    );
+    assert_eq!(speaker.as_deref(), Some("he"));
+    let (_, body, _, _) = one("She said to the crowd on Tuesday that the plan would work.", "en");
+    assert_eq!(body, "the plan would work");
+    let (_, body, _, _) = one("Trump told the crowd that the wall works.", "en");
+    assert_eq!(body, "the wall works");
+    // "said to be" still reports nothing.
+    assert!(quotes("He is said to be furious about the vote.", "en").is_empty());
+    for (text, cue_speaker) in [
+        ("“Cruz could win the general election in a landslide,” Viguerie concludes.", "Viguerie"),
+        ("“Go back to Univision,” Trump barked and a guard escorted Ramos out.", "Trump"),
+    ] {
+        let (_, _, speaker, _) = one(text, "en");
+        assert_eq!(speaker.as_deref(), Some(cue_speaker), "{text}");
+    }
+}

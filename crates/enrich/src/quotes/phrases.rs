@@ -94,7 +94,46 @@ pub(super) fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, b
     }
     // "said to be", "added to": not reporting; "vowed to block" reports a
     // commitment.
-    if doc.toks.get(i + 1).is_some_and(|n| n.lower == "to") && !is_commitment(&t.lower) {
+    // But "said to reporters", "complained to an American": an addressee.
+    let addressee = matches!(
+        t.lower.as_str(),
+        "said"
+            | "says"
+            | "complained"
+            | "complains"
+            | "explained"
+            | "explains"
+            | "wrote"
+            | "writes"
+            | "confided"
+            | "admitted"
+            | "boasted"
+            | "lamented"
+            | "remarked"
+            | "insisted"
+            | "declared"
+            | "confessed"
+            | "stressed"
+            | "acknowledged"
+    ) && doc.toks.get(i + 2).is_some_and(|a| {
+        a.is_word()
+            && (a.cap
+                || rules.is_determiner(&a.lower)
+                || matches!(
+                    a.lower.as_str(),
+                    "me" | "him"
+                        | "her"
+                        | "us"
+                        | "them"
+                        | "reporters"
+                        | "journalists"
+                        | "supporters"
+                ))
+    });
+    if doc.toks.get(i + 1).is_some_and(|n| n.lower == "to")
+        && !is_commitment(&t.lower)
+        && !addressee
+    {
         return None;
     }
     // Passive "was stated by": the subject is not the speaker ("is
@@ -1449,13 +1488,47 @@ pub(super) fn skip_adverbials(
     cue: &str,
 ) -> usize {
     let toks = &doc.toks;
-    let start = i;
-    if matches!(cue, "told" | "tells" | "tell" | "telling" | "asked" | "urged" | "warned") {
-        // One noun phrase: "reporters", "the BBC", "Fox News".
-        if i < end && toks[i].is_word() && rules.is_determiner(&toks[i].lower) {
+    // "said to reporters that …": "to" and the addressee.
+    let to_addressee = i + 1 < end
+        && toks[i].lower == "to"
+        && !matches!(cue, "told" | "tells" | "tell" | "telling")
+        && !is_commitment(cue)
+        && toks[i + 1].is_word()
+        && (toks[i + 1].cap
+            || rules.is_determiner(&toks[i + 1].lower)
+            || matches!(
+                toks[i + 1].lower.as_str(),
+                "me" | "him" | "her" | "us" | "them" | "reporters" | "journalists" | "supporters"
+            ));
+    if to_addressee {
+        i += 1;
+        // "to the crowd", "to an American": the words up to a time word,
+        // "that" or punctuation.
+        let s = i;
+        while i < end
+            && i < s + 4
+            && toks[i].is_word()
+            && toks[i].lower != "that"
+            && !is_time_word(&toks[i].lower)
+        {
             i += 1;
         }
-        while i < end && toks[i].is_word() && (toks[i].cap || i == start) && i < start + 4 {
+    }
+    let start = i;
+    if !to_addressee
+        && matches!(cue, "told" | "tells" | "tell" | "telling" | "asked" | "urged" | "warned")
+    {
+        // One noun phrase: "reporters", "the BBC", "Fox News".
+        let det = i < end && toks[i].is_word() && rules.is_determiner(&toks[i].lower);
+        if det {
+            i += 1;
+        }
+        // After a determiner its noun may be lower-case: "told the crowd".
+        while i < end
+            && toks[i].is_word()
+            && (toks[i].cap || i == start || (det && i == start + 1 && toks[i].lower != "that"))
+            && i < start + 4
+        {
             i += 1;
         }
     }

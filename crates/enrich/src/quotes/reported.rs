@@ -264,7 +264,8 @@ pub(super) fn indirect_in_sentence(
                 | "tags"
                 | "topics"
                 | "copyright"
-        ) || (toks[s0].lower == "the" && toks.get(s0 + 1).is_some_and(|t| t.lower == "latest"));
+        ) || (toks[s0].lower == "the"
+            && toks.get(s0 + 1).is_some_and(|t| t.lower == "latest"));
         let content = colon + 1;
         let words = (content..end).filter(|&x| toks[x].is_word()).count();
         let starts_quoted = quoted.get(content).copied().unwrap_or(true);
