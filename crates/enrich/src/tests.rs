@@ -1015,3 +1015,14 @@ fn verbs_of_saying_with_an_addressee_after_to_and_new_cues() {
         assert_eq!(speaker.as_deref(), Some(cue_speaker), "{text}");
     }
 }
+
+#[test]
+fn a_colon_before_a_new_paragraph_of_quotation_attributes_it() {
+    let text = "When Wallace died in 1998, President Clinton released the following statement:\n\n\
+                “Hillary and I offer our condolences to the family of George Wallace.”\n\n\
+                Clinton said:\n\n“We will win this.”\n\n\
+                RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Gallup’s analysis finds that 20 states are solidly Republican.”";
+    let q = quotes(text, "en");
+    let speakers: Vec<_> = q.iter().map(|q| q.2.as_deref()).collect();
+    assert_eq!(speakers, [Some("President Clinton"), Some("Clinton"), Some("Jeffrey M. Jones")]);
+}

@@ -1346,7 +1346,9 @@ pub(super) fn attribution_before(
     quoted: &[bool],
 ) -> Option<Attribution> {
     let toks = &doc.toks;
-    if open == 0 || toks[open].para_start {
+    // A new paragraph ends an attribution unless a colon opens the quote
+    // ("… released the following statement:" ¶ "“…”").
+    if open == 0 || (toks[open].para_start && !toks[open - 1].is_punct(':')) {
         return None;
     }
     let p = &toks[open - 1];
@@ -1362,10 +1364,38 @@ pub(super) fn attribution_before(
     if p.is_punct(':') && open >= 2 {
         let c = open - 1;
         let mut s = c;
-        while s > 0 && toks[s - 1].is_word() && c - s < 6 && !toks[s].para_start {
+        // Words, and the full stop of an initial ("Jeffrey M. Jones").
+        let initial = |x: usize| {
+            toks[x].is_punct('.')
+                && x > 0
+                && toks[x - 1].cap
+                && toks[x - 1].text.chars().count() <= 2
+        };
+        while s > 0 && (toks[s - 1].is_word() || initial(s - 1)) && c - s < 7 && !toks[s].para_start
+        {
             s -= 1;
         }
-        let opens_block = s == 0 || toks[s].para_start || toks[s - 1].sentence != toks[s].sentence;
+        // "… released the following statement:" ¶ "“…”": the subject of
+        // the verb that released it.
+        if toks[c - 1].lower == "statement" || toks[c - 1].lower == "remarks" {
+            let sentence = toks[c - 1].sentence;
+            if let Some(v) = (c.saturating_sub(6)..c - 1).find(|&x| {
+                toks[x].sentence == sentence
+                    && matches!(
+                        toks[x].lower.as_str(),
+                        "released" | "issued" | "put" | "gave" | "sent"
+                    )
+            }) && let Some(np) = np_before(doc, rules, v)
+                .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
+            {
+                return Some(Attribution { speaker: np, cue: (v, c), speech: true });
+            }
+        }
+        // A dash may set the name off a headline: "HEADLINE - Pew Research: “…”".
+        let opens_block = s == 0
+            || toks[s].para_start
+            || toks[s - 1].sentence != toks[s].sentence
+            || toks[s - 1].punct().is_some_and(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}'));
         let named = (s..c).any(|x| toks[x].cap) && (s..c).all(|x| cue_at(doc, rules, x).is_none());
         if s < c && opens_block && named {
             return Some(Attribution { speaker: (s, c), cue: (c, c + 1), speech: true });
