@@ -432,6 +432,8 @@ const EN_DETERMINERS: &[&str] = &[
 /// verbs of belief, knowledge or finding (PolNeAR annotates those too).
 const EN_CUES: &[(&str, bool)] = &[
     ("concludes", true),
+    ("quip", true),
+    ("quips", true),
     ("concluded", true),
     ("barked", true),
     ("snapped", true),

@@ -1026,3 +1026,15 @@ fn a_colon_before_a_new_paragraph_of_quotation_attributes_it() {
     let speakers: Vec<_> = q.iter().map(|q| q.2.as_deref()).collect();
     assert_eq!(speakers, [Some("President Clinton"), Some("Clinton"), Some("Jeffrey M. Jones")]);
 }
+
+#[test]
+fn a_closing_speaker_with_a_party_in_parentheses_or_an_age() {
+    let (_, _, speaker, _) = one("\"It is here,\" Sen. Marco Rubio (R-Fla.) said.", "en");
+    assert_eq!(speaker.as_deref(), Some("Sen. Marco Rubio (R-Fla.)"));
+    let (_, _, speaker, _) =
+        one("\"I kind of got into a panic,\" Ki Hong, 33, said of the discovery.", "en");
+    assert_eq!(speaker.as_deref(), Some("Ki Hong"));
+    // A clause before a colon is not a name: "A spokesman could only quip:".
+    let q = quotes("A spokesman could only quip: \"I guess Christmas Eve was booked.\"", "en");
+    assert!(q.iter().all(|q| q.2.as_deref() != Some("A spokesman could only quip")), "{q:?}");
+}

@@ -425,6 +425,14 @@ pub(super) fn is_aux(w: &str) -> bool {
             | "further"
             | "often"
             | "already"
+            | "could"
+            | "can"
+            | "only"
+            | "just"
+            | "simply"
+            | "even"
+            | "never"
+            | "quickly"
             | "hat"
             | "habe"
             | "hatte"
@@ -1237,18 +1245,28 @@ pub(super) fn attribution_after(
     // Speaker first: up to 9 words, then the cue.
     let mut k = start;
     // Words, and the full stop of "Mr." or an initial.
+    // Also a parenthesis ("Sen. Marco Rubio (R-Fla.)") and an age after
+    // a comma ("Ki Hong, 33,").
     let in_name = |k: usize| {
         toks[k].is_word()
             || (toks[k].is_punct('.')
                 && k > start
                 && toks[k - 1].cap
                 && toks[k - 1].text.chars().count() <= 3
-                && toks.get(k + 1).is_some_and(|n| n.cap))
+                && toks.get(k + 1).is_some_and(|n| n.cap || n.is_punct(')')))
+            || (toks[k].is_punct('.')
+                && k > start
+                && toks.get(k + 1).is_some_and(|n| n.is_punct(')')))
+            || (k > start && toks[k].punct().is_some_and(|c| matches!(c, '(' | ')' | '-')))
+            || (k > start
+                && toks[k].kind == crate::stream::Kind::Number
+                && toks[k - 1].is_punct(',')
+                && toks.get(k + 1).is_some_and(|n| n.is_punct(',')))
     };
     // The speaker may carry an apposition between commas: "Tomas Vireland,
     // who chaired the meeting, told …"; the speaker is then the name part.
     let mut first_comma = None;
-    while k < toks.len() && k < start + 10 + if first_comma.is_some() { 12 } else { 0 } {
+    while k < toks.len() && k < start + 14 + if first_comma.is_some() { 12 } else { 0 } {
         if toks[k].is_punct(',') && k > start && toks[k].sentence == toks[start].sentence {
             first_comma.get_or_insert(k);
             k += 1;
@@ -1396,7 +1414,12 @@ pub(super) fn attribution_before(
             || toks[s].para_start
             || toks[s - 1].sentence != toks[s].sentence
             || toks[s - 1].punct().is_some_and(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}'));
-        let named = (s..c).any(|x| toks[x].cap) && (s..c).all(|x| cue_at(doc, rules, x).is_none());
+        // A capitalised word that is not just the sentence's first ("A
+        // spokesman could only quip:" is a clause, not a name).
+        let named = (s..c).any(|x| {
+            toks[x].cap && !rules.is_determiner(&toks[x].lower) && !rules.not_name(&toks[x].lower)
+        }) && (s..c)
+            .all(|x| cue_at(doc, rules, x).is_none() && !is_aux(&toks[x].lower));
         if s < c && opens_block && named {
             return Some(Attribution { speaker: (s, c), cue: (c, c + 1), speech: true });
         }
