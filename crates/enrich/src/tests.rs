@@ -990,6 +990,10 @@ fn datelines_and_the_latest_label_are_not_speakers() {
     let (_, _, speaker, _) =
         one("WASHINGTON (AP) — Sen. Chuck Grassley said the nomination would wait.", "en");
     assert_eq!(speaker.as_deref(), Some("Sen. Chuck Grassley"));
+    let (kind, body, speaker, _) =
+        one("WASHINGTON (Reuters) - “We have to be ready to stop him,” she said.", "en");
+    assert_eq!((kind, body.as_str()), (QuoteKind::Direct, "“We have to be ready to stop him,”"));
+    assert_eq!(speaker.as_deref(), Some("she"));
     let q = quotes("The Latest: Clinton says she’s with them.", "en");
     assert!(q.iter().all(|q| q.2.as_deref() != Some("The Latest")), "{q:?}");
 }

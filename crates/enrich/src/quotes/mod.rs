@@ -484,7 +484,7 @@ fn widen_partial(
             && !toks[s].para_start
             && toks[s - 1].sentence == sentence
             && !quoted[s - 1]
-            && !matches!(toks[s - 1].punct(), Some(':' | ';' | '\u{2013}' | '\u{2014}'))
+            && !matches!(toks[s - 1].punct(), Some(':' | ';' | '-' | '\u{2013}' | '\u{2014}'))
         {
             s -= 1;
         }

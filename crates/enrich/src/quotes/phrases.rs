@@ -1133,12 +1133,14 @@ pub(super) fn plausible_speaker(
     }
     // A dateline ("WASHINGTON (AP) —") and the AP's "The Latest:" label
     // open a story; they say nothing.
-    let caps_only = words.iter().all(|&k| toks[k].text.chars().all(|c| !c.is_lowercase()));
+    let head_end = (np.0..toks.len()).find(|&k| !toks[k].is_word()).unwrap_or(toks.len());
+    let caps_only = head_end > np.0
+        && (np.0..head_end).all(|k| toks[k].text.chars().all(|c| !c.is_lowercase()));
     let dateline =
         (np.0 == 0 || toks[np.0].para_start || toks[np.0 - 1].sentence != toks[np.0].sentence)
             && caps_only
-            && toks.get(np.1).is_some_and(|t| {
-                t.punct().is_some_and(|c| matches!(c, '(' | '\u{2014}' | '\u{2013}'))
+            && toks.get(head_end).is_some_and(|t| {
+                t.punct().is_some_and(|c| matches!(c, '(' | '-' | '\u{2014}' | '\u{2013}'))
             });
     let label = words.len() == 2 && toks[words[0]].lower == "the" && toks[last].lower == "latest";
     if dateline || label {
