@@ -56,20 +56,20 @@ fn quote_attribution_stays_above_floors() {
     let enricher = Enricher::new(lex);
 
     let en = run(&dir.join("quotes-polnear"), &enricher);
-    // PolNeAR dev when set: all 0.658, direct 0.865, speech 0.817, speaker 0.893.
-    assert!(f1(&en, "all") >= 0.648, "PolNeAR all F1 {}", f1(&en, "all"));
-    assert!(f1(&en, "direct") >= 0.854, "PolNeAR direct F1 {}", f1(&en, "direct"));
-    assert!(f1(&en, "speech") >= 0.809, "PolNeAR speech F1 {}", f1(&en, "speech"));
+    // PolNeAR dev when set: all 0.664, direct 0.883, speech 0.826, speaker 0.909.
+    assert!(f1(&en, "all") >= 0.654, "PolNeAR all F1 {}", f1(&en, "all"));
+    assert!(f1(&en, "direct") >= 0.873, "PolNeAR direct F1 {}", f1(&en, "direct"));
+    assert!(f1(&en, "speech") >= 0.816, "PolNeAR speech F1 {}", f1(&en, "speech"));
 
     let de = run(&dir.join("quotes-german-wikinews"), &enricher);
-    // German WikiNews dev when set: all 0.569, direct 0.748, speaker 0.728.
-    assert!(f1(&de, "all") >= 0.559, "German all F1 {}", f1(&de, "all"));
-    assert!(f1(&de, "direct") >= 0.738, "German direct F1 {}", f1(&de, "direct"));
+    // German WikiNews dev when set: all 0.578, direct 0.771, speaker 0.738.
+    assert!(f1(&de, "all") >= 0.568, "German all F1 {}", f1(&de, "all"));
+    assert!(f1(&de, "direct") >= 0.761, "German direct F1 {}", f1(&de, "direct"));
 
     if with_lists {
         let acc =
             |r: &QuoteReport| r.speaker.strict_correct as f64 / r.speaker.scored.max(1) as f64;
-        assert!(acc(&en) >= 0.882, "PolNeAR speaker accuracy {}", acc(&en));
-        assert!(acc(&de) >= 0.718, "German speaker accuracy {}", acc(&de));
+        assert!(acc(&en) >= 0.899, "PolNeAR speaker accuracy {}", acc(&en));
+        assert!(acc(&de) >= 0.728, "German speaker accuracy {}", acc(&de));
     }
 }
