@@ -115,21 +115,7 @@ pub(super) fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, b
             | "confessed"
             | "stressed"
             | "acknowledged"
-    ) && doc.toks.get(i + 2).is_some_and(|a| {
-        a.is_word()
-            && (a.cap
-                || rules.is_determiner(&a.lower)
-                || matches!(
-                    a.lower.as_str(),
-                    "me" | "him"
-                        | "her"
-                        | "us"
-                        | "them"
-                        | "reporters"
-                        | "journalists"
-                        | "supporters"
-                ))
-    });
+    ) && doc.toks.get(i + 2).is_some_and(|a| opens_addressee(rules, a));
     if doc.toks.get(i + 1).is_some_and(|n| n.lower == "to")
         && !is_commitment(&t.lower)
         && !addressee
@@ -398,6 +384,18 @@ pub(super) fn naming_end(doc: &Doc<'_>, c0: usize, end: usize, quoted: &[bool]) 
 /// …") between two quotations does not end the utterance.
 pub(super) fn is_aside_participle(w: &str) -> bool {
     is_participle_cue(w) && !matches!(w, "saying" | "adding" | "telling")
+}
+
+/// True when `t` can open the addressee after "to" ("said to reporters",
+/// "complained to an American", "wrote to Obama").
+fn opens_addressee(rules: &Rules, t: &crate::stream::Tok<'_>) -> bool {
+    t.is_word()
+        && (t.cap
+            || rules.is_determiner(&t.lower)
+            || matches!(
+                t.lower.as_str(),
+                "me" | "him" | "her" | "us" | "them" | "reporters" | "journalists" | "supporters"
+            ))
 }
 
 /// Words that may sit between a speaker and the cue.
@@ -1255,7 +1253,7 @@ pub(super) fn attribution_after(
                 && k > start
                 && toks[k - 1].cap
                 && toks[k - 1].text.chars().count() <= 3
-                && toks.get(k + 1).is_some_and(|n| n.cap || n.is_punct(')')))
+                && toks.get(k + 1).is_some_and(|n| n.cap))
             || (toks[k].is_punct('.')
                 && k > start
                 && toks.get(k + 1).is_some_and(|n| n.is_punct(')')))
@@ -1548,13 +1546,7 @@ pub(super) fn skip_adverbials(
         && toks[i].lower == "to"
         && !matches!(cue, "told" | "tells" | "tell" | "telling")
         && !is_commitment(cue)
-        && toks[i + 1].is_word()
-        && (toks[i + 1].cap
-            || rules.is_determiner(&toks[i + 1].lower)
-            || matches!(
-                toks[i + 1].lower.as_str(),
-                "me" | "him" | "her" | "us" | "them" | "reporters" | "journalists" | "supporters"
-            ));
+        && opens_addressee(rules, &toks[i + 1]);
     if to_addressee {
         i += 1;
         // "to the crowd", "to an American": the words up to a time word,

@@ -508,10 +508,9 @@ pub(super) fn indirect_in_sentence(
         let that_limit = adverbials.map_or(limit, |a| (a + 1).min(limit));
         // Not past a comma and another report: "talked about immigration,
         // saying that …" is two reports.
+        let participle = |y: usize| toks.get(y).is_some_and(|n| is_participle_cue(&n.lower));
         let that_limit = (c0..that_limit)
             .find(|&x| {
-                let participle =
-                    |y: usize| toks.get(y).is_some_and(|n| is_participle_cue(&n.lower));
                 let adverb = toks.get(x + 1).is_some_and(|n| n.lower.ends_with("ly"));
                 toks[x].is_punct(',') && (participle(x + 1) || (adverb && participle(x + 2)))
             })
