@@ -95,8 +95,10 @@ impl StoryEngine {
         if let (Some((ds, dbytes)), Some((cs, cbytes))) = (dedup, cluster) {
             engine.dedup =
                 DedupIndex::from_bytes(&dbytes).context("the stored dedup state does not load")?;
-            engine.cluster = postcard::from_bytes(&cbytes)
-                .context("the stored clustering state does not load")?;
+            engine.cluster = postcard::from_bytes(&cbytes).context(
+                "the stored clustering state does not load (a store written by an older \
+                     parallax: ingest its input again into a new store)",
+            )?;
             engine.cluster_cfg = engine.cluster.config().clone();
             engine.covered_seq = ds.min(cs);
         }
@@ -168,16 +170,16 @@ impl StoryEngine {
                 similarity: d.similarity,
                 containment: d.containment,
             });
-            let canonical_story =
-                (!d.is_new_group).then(|| self.cluster.story_of(d.canonical)).flatten();
-            let (story, score, via_duplicate) =
-                match canonical_story.and_then(|s| self.cluster.attach(id, s, published).ok()) {
-                    Some(s) => (s, d.similarity, true),
-                    None => {
-                        let a = self.cluster.assign(&f.doc);
-                        (a.story, a.score, false)
-                    }
-                };
+            let attached = (!d.is_new_group)
+                .then(|| self.cluster.attach(id, d.canonical, published).ok())
+                .flatten();
+            let (story, score, via_duplicate) = match attached {
+                Some(s) => (s, d.similarity, true),
+                None => {
+                    let a = self.cluster.assign(&f.doc);
+                    (a.story, a.score, false)
+                }
+            };
             links.stories.push(StoryLink {
                 article: id,
                 story: story.as_u64(),
@@ -202,9 +204,10 @@ fn store_changes(c: ClusterChange) -> Vec<StoryChange> {
         ClusterChange::Merged { survivor, absorbed, .. } => {
             vec![StoryChange::Merge { from: absorbed.as_u64(), into: survivor.as_u64() }]
         }
-        ClusterChange::Split { new_story, moved, .. } => moved
+        ClusterChange::Split { new_story: to, moved, .. }
+        | ClusterChange::Moved { to, moved, .. } => moved
             .into_iter()
-            .map(|article| StoryChange::Move { article, to: new_story.as_u64() })
+            .map(|article| StoryChange::Move { article, to: to.as_u64() })
             .collect(),
         ClusterChange::Frozen { .. } => Vec::new(),
     }

@@ -96,6 +96,15 @@ pub enum StoryChange {
         /// Articles that moved to `new_story`.
         moved: Vec<ArticleId>,
     },
+    /// Articles of `from` that fit `to` better moved there.
+    Moved {
+        /// The story they left (it keeps its id).
+        from: StoryId,
+        /// The story they joined.
+        to: StoryId,
+        /// Articles that moved.
+        moved: Vec<ArticleId>,
+    },
     /// `story` had no new member within the inactivity window: it left the
     /// candidate index and no article will join it any more.
     Frozen {
@@ -124,12 +133,15 @@ pub(crate) struct Member {
     pub(crate) tokens: u32,
 }
 
+/// A near-duplicate in a story: (the copy, the canonical article it copies).
+pub(crate) type Copy = (ArticleId, ArticleId);
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Story {
     pub(crate) state: State,
     pub(crate) members: Vec<Member>,
     /// Near-duplicates attached with [`Clusterer::attach`]: no vote.
-    pub(crate) copies: Vec<ArticleId>,
+    pub(crate) copies: Vec<Copy>,
     /// Sum of members' unit tf-idf vectors, per channel, truncated.
     pub(crate) centroid: [SparseVec; 3],
     pub(crate) norms: [f32; 3],
@@ -146,6 +158,10 @@ pub(crate) struct Story {
     pub(crate) rebuilt_docs: u32,
     pub(crate) split_checked_at: u32,
     pub(crate) merge_checked_at: u32,
+    /// Members at the last two reassignment checks, older first: a check
+    /// looks at the members that joined since the one before the last, so
+    /// each member is checked twice.
+    pub(crate) reassign_marks: [u32; 2],
 }
 
 impl Story {
@@ -164,6 +180,7 @@ impl Story {
             rebuilt_docs: 0,
             split_checked_at: 0,
             merge_checked_at: 0,
+            reassign_marks: [0; 2],
         }
     }
 
@@ -313,21 +330,24 @@ impl Clusterer {
         }
     }
 
-    /// Adds a near-duplicate `article` to `story` (e.g. a wire copy whose
-    /// canonical is already assigned): the story's membership and activity
-    /// are updated, but neither its centroid nor the document frequencies,
-    /// so copies cast no extra vote. Returns the story that now holds it
-    /// (after alias resolution). An article seen before is left where it is.
+    /// Adds a near-duplicate `article` to the story of its group's
+    /// `canonical` article (e.g. a wire copy whose original is already
+    /// assigned): the story's membership and activity are updated, but
+    /// neither its centroid nor the document frequencies, so copies cast no
+    /// extra vote. The copy follows its canonical when a split or a
+    /// reassignment moves it. Returns the story that now holds it (after
+    /// alias resolution). An article seen before is left where it is; a
+    /// canonical this clusterer does not hold is an error.
     pub fn attach(
         &mut self,
         article: ArticleId,
-        story: StoryId,
+        canonical: ArticleId,
         published: Option<i64>,
     ) -> Result<StoryId> {
         if let Some(&slot) = self.articles.get(&article) {
             return Ok(StoryId(self.resolve_slot(slot) as u64));
         }
-        let live = self.resolve(story).ok_or(ClusterError::UnknownStory(story))?;
+        let live = self.story_of(canonical).ok_or(ClusterError::UnknownArticle(canonical))?;
         let slot = live.0 as usize;
         self.seq += 1;
         self.since_maintain = self.since_maintain.saturating_add(1);
@@ -336,7 +356,7 @@ impl Clusterer {
         }
         let seq = self.seq;
         if let Some(s) = self.stories.get_mut(slot) {
-            s.copies.push(article);
+            s.copies.push((article, canonical));
             s.last_seq = seq;
             if let Some(t) = published {
                 s.newest = Some(s.newest.map_or(t, |n| n.max(t)));
@@ -363,7 +383,7 @@ impl Clusterer {
     pub fn members(&self, story: StoryId) -> Option<Vec<ArticleId>> {
         let live = self.resolve(story)?;
         let s = self.stories.get(live.0 as usize)?;
-        Some(s.members.iter().map(|m| m.id).chain(s.copies.iter().copied()).collect())
+        Some(s.members.iter().map(|m| m.id).chain(s.copies.iter().map(|c| c.0)).collect())
     }
 
     /// Ids of all stories that are not aliases, oldest first.
@@ -489,16 +509,36 @@ impl Clusterer {
     /// products of the article's unit vectors with the story's centroid
     /// (`None` for channels the article does not have): weighted mean of the
     /// channel cosines, times the time decay.
-    fn score(&self, dots: [Option<f32>; 3], s: &Story, published: Option<i64>, short: bool) -> f32 {
+    pub(crate) fn score(
+        &self,
+        dots: [Option<f32>; 3],
+        s: &Story,
+        published: Option<i64>,
+        short: bool,
+    ) -> f32 {
         let cos = std::array::from_fn(|ch| {
             let d = dots[ch]?;
             Some(match self.cfg.linkage {
-                crate::Linkage::Centroid if s.norms[ch] > 0.0 => d / s.norms[ch],
+                crate::Linkage::Centroid => self.centroid_cos(d, s.norms[ch], short),
                 crate::Linkage::Average if s.votes() > 0 => d / s.votes() as f32,
                 _ => 0.0,
             })
         });
         self.mix(cos, short) * self.time_factor(published, s.newest)
+    }
+
+    /// An article's similarity with a centroid from their dot product and
+    /// the centroid's norm (the article's vector is a unit one): the
+    /// cosine; for a short article the norm counts to the power
+    /// [`crate::ClusterConfig::short_norm_exponent`], capped at 1.
+    pub(crate) fn centroid_cos(&self, dot: f32, norm: f32, short: bool) -> f32 {
+        if norm <= 0.0 {
+            0.0
+        } else if short && self.cfg.short_norm_exponent < 1.0 {
+            (dot / norm.powf(self.cfg.short_norm_exponent)).min(1.0)
+        } else {
+            dot / norm
+        }
     }
 
     /// Mixes channel cosines (`None`: the channel does not count) into one
@@ -529,6 +569,16 @@ impl Clusterer {
     /// Candidate stories for unit vectors `v` (most promising first, at most
     /// `candidates`), skipping `exclude`.
     pub(crate) fn candidates(&mut self, v: &[SparseVec; 3], exclude: Option<u32>) -> Vec<u32> {
+        self.top_candidates(v, exclude, self.cfg.candidates as usize)
+    }
+
+    /// [`Clusterer::candidates`], at most `m` of them.
+    pub(crate) fn top_candidates(
+        &mut self,
+        v: &[SparseVec; 3],
+        exclude: Option<u32>,
+        m: usize,
+    ) -> Vec<u32> {
         let limits = [self.cfg.query_terms as usize, self.cfg.query_entities as usize];
         let w = self.channel_weights(false);
         let sc = &mut self.scratch;
@@ -560,7 +610,9 @@ impl Clusterer {
             }
         }
         let cmp = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        let m = self.cfg.candidates as usize;
+        if m == 0 {
+            return Vec::new();
+        }
         if cands.len() > m {
             cands.select_nth_unstable_by(m - 1, cmp);
             cands.truncate(m);
@@ -615,7 +667,7 @@ impl Clusterer {
         }
     }
 
-    fn add_member(&mut self, slot: u32, member: Member, unit: &[SparseVec; 3]) {
+    pub(crate) fn add_member(&mut self, slot: u32, member: Member, unit: &[SparseVec; 3]) {
         let keep = self.cfg.centroid_terms as usize;
         let seq = self.seq;
         self.articles.insert(member.id, slot);

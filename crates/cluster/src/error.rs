@@ -1,7 +1,5 @@
 //! [`ClusterError`] and the crate's `Result` alias.
 
-use crate::StoryId;
-
 /// What can go wrong building or driving a [`crate::Clusterer`].
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -14,9 +12,10 @@ pub enum ClusterError {
         /// What is wrong with it.
         detail: String,
     },
-    /// [`crate::Clusterer::attach`] named a story this clusterer never made.
-    #[error("unknown story {0}")]
-    UnknownStory(StoryId),
+    /// [`crate::Clusterer::attach`] named a canonical article this clusterer
+    /// does not hold.
+    #[error("unknown article {0}")]
+    UnknownArticle(parallax_model::ArticleId),
 }
 
 /// `Result` with a [`ClusterError`]; write `crate::Result` rather than

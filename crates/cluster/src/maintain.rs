@@ -1,11 +1,13 @@
 //! [`Clusterer::maintain`]: the periodic repair pass. Freezes quiet stories,
 //! rebuilds grown centroids under the current IDF, merges stories whose
-//! centroids became close and splits stories whose members form two groups.
+//! centroids became close, moves members that fit another story better and
+//! splits stories whose members form two groups.
 
 use crate::StoryChange;
-use crate::clusterer::{Clusterer, Member, State, Story};
+use crate::clusterer::{Clusterer, Copy, Member, State, Story};
 use crate::sparse::{self, Dense, SparseVec};
 use crate::{Linkage, StoryId};
+use parallax_model::ArticleId;
 
 /// Most members 2-means looks at in one split check.
 const SPLIT_SAMPLE: usize = 256;
@@ -19,6 +21,12 @@ const REBUILD_SAMPLE: usize = 1024;
 const PRUNE_EVERY: u32 = 100_000;
 /// Merges tried per story per pass (each one can enable the next).
 const MERGE_ROUNDS: usize = 3;
+/// Newest members a reassignment check looks at.
+const REASSIGN_SAMPLE: usize = 32;
+/// Candidate stories scored for each member in a reassignment check (the
+/// best index matches; fewer than an arriving article gets, as a check
+/// runs again and again).
+const REASSIGN_CANDIDATES: usize = 6;
 
 impl Clusterer {
     /// Runs the maintenance pass over the stories that changed since the
@@ -35,7 +43,11 @@ impl Clusterer {
     /// 3. **Merge** each changed story (young, or grown by a quarter since
     ///    its last check) with its best candidate when their
     ///    centroid similarity reaches [`crate::ClusterConfig::merge_threshold`];
-    ///    the older id survives, the other becomes its alias.
+    ///    the older id survives, the other becomes its alias. Then
+    ///    **reassign**: a member that joined the story since its last two
+    ///    checks and fits another story better than this one without it (by
+    ///    [`crate::ClusterConfig::reassign_margin`]) moves there with its
+    ///    copies.
     /// 4. **Split** a changed story that grew by a quarter since its last
     ///    check when 2-means over its members gives two parts of at least
     ///    [`crate::ClusterConfig::split_min_size`] whose similarity is below
@@ -91,6 +103,9 @@ impl Clusterer {
                 if !live(self, slot) || !self.try_merge(slot, &mut changes) {
                     break;
                 }
+            }
+            if self.cfg.reassign_margin < 1.0 && live(self, slot) {
+                self.try_reassign(slot, &mut changes);
             }
         }
         let min = self.cfg.split_min_size;
@@ -276,6 +291,113 @@ impl Clusterer {
         }
     }
 
+    /// Moves each of the newest members of `slot` that fits another story
+    /// better than its own (its similarity to its story without itself) by
+    /// [`crate::ClusterConfig::reassign_margin`], and well enough to have
+    /// joined it, to that story: the repair for an article that joined the
+    /// wrong story before the right one had taken shape.
+    fn try_reassign(&mut self, slot: u32, changes: &mut Vec<StoryChange>) {
+        let Some(s) = self.stories.get(slot as usize) else { return };
+        let n = s.members.len();
+        if n < 2 {
+            return;
+        }
+        let from = n.saturating_sub(REASSIGN_SAMPLE).max((s.reassign_marks[0] as usize).min(n));
+        if let Some(s) = self.stories.get_mut(slot as usize) {
+            s.reassign_marks = [s.reassign_marks[1].min(n as u32), n as u32];
+        }
+        let Some(s) = self.stories.get(slot as usize) else { return };
+        let units: Vec<(usize, [SparseVec; 3])> =
+            (from..n).map(|i| (i, self.member_unit(&s.members[i]))).collect();
+        let spans = self.spans();
+        let mut dense = std::mem::take(&mut self.scratch.dense);
+        let mut moves: Vec<(usize, u32)> = Vec::new();
+        for (i, u) in units {
+            let Some(s) = self.stories.get(slot as usize) else { break };
+            let Some(m) = s.members.get(i) else { continue };
+            let (published, short) = (m.published, m.tokens < self.cfg.short_doc_tokens);
+            for ch in 0..3 {
+                dense[ch].load(&u[ch], spans[ch]);
+            }
+            // Leave-one-out: the centroid holds this member's unit vector.
+            let own_cos = std::array::from_fn(|ch| {
+                if u[ch].is_empty() {
+                    return None;
+                }
+                let d = dense[ch].dot(&s.centroid[ch]);
+                let uu = dense[ch].squares_on(&s.centroid[ch]);
+                let n2 = s.norms[ch] * s.norms[ch] - 2.0 * d + uu;
+                Some(if n2 > 1e-6 {
+                    self.centroid_cos(d - uu, n2.sqrt(), short).max(0.0)
+                } else {
+                    0.0
+                })
+            });
+            let newest = s.members.iter().enumerate().filter(|e| e.0 != i);
+            let newest = newest.filter_map(|e| e.1.published).max();
+            let own = self.mix(own_cos, short) * self.time_factor(published, newest);
+            let cands = self.top_candidates(&u, Some(slot), REASSIGN_CANDIDATES);
+            let mut best: Option<(u32, f32)> = None;
+            for c in cands {
+                let Some(o) = self.stories.get(c as usize) else { continue };
+                if o.state != State::Active {
+                    continue;
+                }
+                let dots = std::array::from_fn(|ch| {
+                    (!u[ch].is_empty()).then(|| dense[ch].dot(&o.centroid[ch]))
+                });
+                let score = self.score(dots, o, published, short);
+                if best.is_none_or(|(b, bs)| score > bs || (score == bs && c < b)) {
+                    best = Some((c, score));
+                }
+            }
+            let threshold =
+                if short { self.cfg.short_join_threshold } else { self.cfg.join_threshold };
+            if let Some((to, score)) = best
+                && score >= threshold
+                && score > own + self.cfg.reassign_margin
+            {
+                moves.push((i, to));
+            }
+        }
+        self.scratch.dense = dense;
+        if moves.is_empty() {
+            return;
+        }
+        // Out of the story, newest first so the indices stay valid; each
+        // member takes its copies along.
+        let mut taken: Vec<(Member, Vec<Copy>, u32)> = Vec::with_capacity(moves.len());
+        if let Some(s) = self.stories.get_mut(slot as usize) {
+            for &(i, to) in moves.iter().rev() {
+                if i < s.members.len() {
+                    let m = s.members.remove(i);
+                    let copies = take_copies_of(s, std::slice::from_ref(&m));
+                    taken.push((m, copies, to));
+                }
+            }
+            s.newest = s.members.iter().filter_map(|m| m.published).max();
+        }
+        self.rebuild(slot);
+        self.reindex(slot);
+        for (m, copies, to) in taken.into_iter().rev() {
+            let unit = self.member_unit(&m);
+            let moved: Vec<ArticleId> =
+                std::iter::once(m.id).chain(copies.iter().map(|c| c.0)).collect();
+            for id in &moved {
+                self.articles.insert(*id, to);
+            }
+            self.add_member(to, m, &unit);
+            if let Some(t) = self.stories.get_mut(to as usize) {
+                t.copies.extend(copies);
+            }
+            changes.push(StoryChange::Moved {
+                from: StoryId(slot as u64),
+                to: StoryId(to as u64),
+                moved,
+            });
+        }
+    }
+
     fn merge(&mut self, keep: u32, gone: u32, changes: &mut Vec<StoryChange>) {
         let Some(g) = self.stories.get_mut(gone as usize) else { return };
         g.state = State::Merged(keep);
@@ -285,7 +407,8 @@ impl Clusterer {
         let (newest, last_seq) = (g.newest, g.last_seq);
         self.reindex(gone);
         self.active.retain(|&s| s != gone);
-        let moved: Vec<_> = members.iter().map(|m| m.id).chain(copies.iter().copied()).collect();
+        let moved: Vec<_> =
+            members.iter().map(|m| m.id).chain(copies.iter().map(|c| c.0)).collect();
         for id in &moved {
             self.articles.insert(*id, keep);
         }
@@ -443,12 +566,14 @@ impl Clusterer {
         s.members = staying.into_iter().map(|p| p.0).collect();
         s.split_checked_at = s.votes();
         let moving: Vec<Member> = moving.into_iter().map(|p| p.0).collect();
+        let copies = take_copies_of(s, &moving);
         let new_slot = self.stories.len() as u32;
-        let moved: Vec<_> = moving.iter().map(|m| m.id).collect();
+        let moved: Vec<_> = moving.iter().map(|m| m.id).chain(copies.iter().map(|c| c.0)).collect();
         let mut story = Story::new(self.seq);
         story.newest = moving.iter().filter_map(|m| m.published).max();
         story.split_checked_at = moving.len() as u32;
         story.members = moving;
+        story.copies = copies;
         self.stories.push(story);
         self.active.push(new_slot);
         for id in &moved {
@@ -467,6 +592,17 @@ impl Clusterer {
             moved,
         });
     }
+}
+
+/// Removes from `s` the copies whose canonical is one of `members`.
+fn take_copies_of(s: &mut Story, members: &[Member]) -> Vec<Copy> {
+    if s.copies.is_empty() {
+        return Vec::new();
+    }
+    let ids: std::collections::HashSet<ArticleId> = members.iter().map(|m| m.id).collect();
+    let (taken, kept) = std::mem::take(&mut s.copies).into_iter().partition(|c| ids.contains(&c.1));
+    s.copies = kept;
+    taken
 }
 
 fn sum_of<'a>(units: impl Iterator<Item = &'a [SparseVec; 3]> + Clone) -> [SparseVec; 3] {

@@ -92,6 +92,12 @@ impl Dense {
         dot_dense(a, &self.buf)
     }
 
+    /// Sum of the squares of the loaded entries at the ids of `a` (the part
+    /// of the loaded vector's own norm that `a` covers).
+    pub(crate) fn squares_on(&self, a: &[(u32, f32)]) -> f32 {
+        a.iter().filter_map(|&(id, _)| self.buf.get(id as usize)).map(|&d| d * d).sum()
+    }
+
     /// Zeroes the loaded entries.
     pub(crate) fn clear(&mut self) {
         for id in self.set.drain(..) {

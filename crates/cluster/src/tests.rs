@@ -66,11 +66,11 @@ fn attach_adds_members_without_votes() {
     let s = c.assign(&d).story;
     let df_before = c.n_docs;
     let copy = ArticleId::from_u64(99);
-    assert_eq!(c.attach(copy, s, Some(10)).unwrap(), s);
+    assert_eq!(c.attach(copy, d.id(), Some(10)).unwrap(), s);
     assert_eq!(c.n_docs, df_before);
     assert_eq!(c.members(s).unwrap(), vec![d.id(), copy]);
     assert_eq!(c.story_of(copy), Some(s));
-    assert!(c.attach(ArticleId::from_u64(5), StoryId(42), None).is_err());
+    assert!(c.attach(ArticleId::from_u64(5), ArticleId::from_u64(42), None).is_err());
     // Re-assigning a known article changes nothing.
     assert_eq!(c.assign(&d).story, s);
     assert_eq!(c.articles_seen(), 2);
@@ -114,6 +114,8 @@ fn split_separates_two_groups() {
         };
         c.assign(&doc(i + 1, None, words));
     }
+    // A wire copy of article 2 must follow it into its part.
+    c.attach(ArticleId::from_u64(100), ArticleId::from_u64(2), None).unwrap();
     let changes = c.maintain();
     assert!(changes.iter().any(|ch| matches!(ch, StoryChange::Split { .. })), "{changes:?}");
     let s = |i: u64| c.story_of(ArticleId::from_u64(i)).unwrap();
@@ -121,6 +123,54 @@ fn split_separates_two_groups() {
     assert_eq!(s(3), s(1));
     assert_eq!(s(2), s(4));
     assert_ne!(s(1), s(2));
+    assert_eq!(s(100), s(2));
+    assert!(c.members(s(2)).unwrap().contains(&ArticleId::from_u64(100)));
+    assert!(!c.members(s(1)).unwrap().contains(&ArticleId::from_u64(100)));
+}
+
+#[test]
+fn reassignment_moves_an_early_mistake_with_its_copy() {
+    let cfg = ClusterConfig {
+        join_threshold: 0.2,
+        short_join_threshold: 0.2,
+        merge_threshold: 1.0,
+        short_merge_threshold: 1.0,
+        ..Default::default()
+    };
+    let mut c = cfg.build().unwrap();
+    let ferry = c.assign(&doc(1, None, "ferry sank harbour crew rescue divers")).story;
+    // Two words of the ferry story, four of a story not yet seen: it joins
+    // the ferry story, the only one there is.
+    let early = c.assign(&doc(2, None, "ferry harbour bank rates inflation loans"));
+    assert_eq!(early.story, ferry, "score {}", early.score);
+    c.attach(ArticleId::from_u64(100), ArticleId::from_u64(2), None).unwrap();
+    // The bank story then takes shape (its entity keeps it out of the ferry
+    // story, which has none).
+    let bank = |id: u64| {
+        let mut b = ClusterDoc::builder(ArticleId::from_u64(id));
+        for w in ["bank", "rates", "inflation", "loans"] {
+            b = b.feature(Channel::Text, w, Zone::Title);
+        }
+        b.feature(Channel::Entity, "centralbank", Zone::Title).build()
+    };
+    let b = c.assign(&bank(3));
+    assert!(b.new_story, "score {}", b.score);
+    for id in 4..7 {
+        assert_eq!(c.assign(&bank(id)).story, b.story);
+    }
+    let changes = c.maintain();
+    assert!(
+        changes.iter().any(|ch| matches!(ch, StoryChange::Moved { from, to, moved }
+            if *from == ferry && *to == b.story
+                && moved == &[ArticleId::from_u64(2), ArticleId::from_u64(100)])),
+        "{changes:?}"
+    );
+    let s = |i: u64| c.story_of(ArticleId::from_u64(i)).unwrap();
+    assert_eq!(s(2), b.story);
+    assert_eq!(s(100), b.story, "the copy follows its canonical");
+    assert_eq!(c.members(ferry).unwrap(), vec![ArticleId::from_u64(1)]);
+    // Nothing moves back on the next pass.
+    assert!(!c.maintain_full().iter().any(|ch| matches!(ch, StoryChange::Moved { .. })));
 }
 
 #[test]

@@ -135,8 +135,8 @@ fn synth(n: usize, cfg: &ClusterConfig) -> Result<(), Box<dyn std::error::Error>
                 }
                 (None, Some(src)) => {
                     let src = ArticleId::from_u64(src as u64 + 1);
-                    if let Some(s) = c.story_of(src) {
-                        c.attach(id, s, Some(x.published))?;
+                    if c.story_of(src).is_some() {
+                        c.attach(id, src, Some(x.published))?;
                     }
                 }
                 (None, None) => {}

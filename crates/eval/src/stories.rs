@@ -92,10 +92,13 @@ pub struct StoryReport {
     /// Quality.
     #[serde(flatten)]
     pub scores: ClusterScores,
-    /// Stories merged, split and frozen by maintenance.
+    /// Stories merged by maintenance.
     pub merges: usize,
     /// Splits by maintenance.
     pub splits: usize,
+    /// Articles moved to a story they fit better by maintenance.
+    #[serde(default)]
+    pub moves: usize,
     /// Articles per second through `assign` + `maintain` alone (one thread;
     /// text analysis and document building excluded).
     pub articles_per_sec: f64,
@@ -176,6 +179,8 @@ pub struct Predicted {
     pub merges: usize,
     /// Splits made by the maintenance passes.
     pub splits: usize,
+    /// Articles moved by the maintenance passes.
+    pub moves: usize,
     /// Wall time of assignment and maintenance.
     pub secs: f64,
 }
@@ -187,12 +192,13 @@ pub fn predict_stories(docs: &[ClusterDoc], cfg: &ClusterConfig) -> Result<Predi
         path: PathBuf::from("<config>"),
         detail: e.to_string(),
     })?;
-    let (mut merges, mut splits) = (0, 0);
+    let (mut merges, mut splits, mut moves) = (0, 0, 0);
     let mut count = |changes: Vec<parallax_cluster::StoryChange>| {
         for c in changes {
             match c {
                 parallax_cluster::StoryChange::Merged { .. } => merges += 1,
                 parallax_cluster::StoryChange::Split { .. } => splits += 1,
+                parallax_cluster::StoryChange::Moved { moved, .. } => moves += moved.len(),
                 _ => {}
             }
         }
@@ -208,7 +214,7 @@ pub fn predict_stories(docs: &[ClusterDoc], cfg: &ClusterConfig) -> Result<Predi
     let secs = start.elapsed().as_secs_f64();
     let stories =
         docs.iter().map(|d| clusterer.story_of(d.id()).map_or(u64::MAX, |s| s.as_u64())).collect();
-    Ok(Predicted { stories, merges, splits, secs })
+    Ok(Predicted { stories, merges, splits, moves, secs })
 }
 
 /// Feeds `docs` in order through a fresh clusterer and scores the final
@@ -228,6 +234,7 @@ pub fn cluster_and_score<G: std::hash::Hash + Eq>(
         scores: score_clustering(gold, &p.stories),
         merges: p.merges,
         splits: p.splits,
+        moves: p.moves,
         articles_per_sec: docs.len() as f64 / p.secs.max(1e-9),
         build_secs,
     })

@@ -178,6 +178,7 @@ pub(crate) fn stories(s: &Settings, a: EvalStoriesArgs) -> anyhow::Result<ExitCo
         "NMI",
         "MERGES",
         "SPLITS",
+        "MOVES",
         "ARTICLES/S",
     ]);
     for r in &reports {
@@ -197,6 +198,7 @@ pub(crate) fn stories(s: &Settings, a: EvalStoriesArgs) -> anyhow::Result<ExitCo
             format!("{:.4}", sc.nmi),
             r.merges.to_string(),
             r.splits.to_string(),
+            r.moves.to_string(),
             format!("{:.0}", r.articles_per_sec),
         ]);
     }
