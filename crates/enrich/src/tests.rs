@@ -996,6 +996,24 @@ fn datelines_and_the_latest_label_are_not_speakers() {
     assert_eq!(speaker.as_deref(), Some("she"));
     let q = quotes("The Latest: Clinton says she’s with them.", "en");
     assert!(q.iter().all(|q| q.2.as_deref() != Some("The Latest")), "{q:?}");
+    // UPI's form, a comma and a date, before an opening adverbial.
+    let (kind, _, speaker, _) = one(
+        "WASHINGTON, Dec. 8 (UPI) — In response to Donald Trump’s proposal, Hillary \
+         Clinton’s right-hand woman rallied supporters, saying: “We have to be ready to stop him.”",
+        "en",
+    );
+    assert_eq!(kind, QuoteKind::Direct);
+    assert_eq!(speaker.as_deref(), Some("Hillary Clinton’s right-hand woman"));
+}
+
+#[test]
+fn a_possessive_name_opens_a_description_speaker() {
+    let (_, body, speaker, _) = one("Trump’s spokeswoman said that the plan was dead.", "en");
+    assert_eq!(body, "the plan was dead");
+    assert_eq!(speaker.as_deref(), Some("Trump’s spokeswoman"));
+    let (_, _, speaker, _) =
+        one("Bernie Sanders’ campaign manager said that the plan was dead.", "en");
+    assert_eq!(speaker.as_deref(), Some("Bernie Sanders’ campaign manager"));
 }
 
 #[test]

@@ -890,6 +890,10 @@ pub(super) fn subject_of(
     {
         i += 1;
     }
+    // A dateline: "WASHINGTON, Dec. 8 (UPI) — In response …, X said".
+    if let Some(dash) = dateline_end(doc, i, k) {
+        i = dash + 1;
+    }
     // An opening time phrase without a comma: "A few minutes later they …".
     if let Some(x) = (i..(i + 5).min(k)).find(|&x| {
         is_time_span(&toks[x].lower)
@@ -937,6 +941,24 @@ pub(super) fn subject_of(
         e += 1;
     }
     let named = toks[i..e].iter().any(|t| t.cap && !rules.not_name(&t.lower));
+    // A possessive name opens a description: "Hillary Clinton’s right-hand
+    // woman rallied supporters, saying …" is the woman, up to the verb.
+    let possessive = e > i && {
+        let w = toks[e - 1].lower.as_str();
+        w.ends_with("’s") || w.ends_with("'s")
+    };
+    if possessive && named {
+        let verb = (e..(e + 5).min(k)).find(|&x| {
+            let w = toks[x].lower.as_str();
+            !toks[x].is_word()
+                || cue_at(doc, rules, x).is_some()
+                || is_aux(w)
+                || (x > e && w.len() > 4 && w.ends_with("ed"))
+        });
+        if let Some(v) = verb.filter(|&v| v > e && toks[v].is_word()) {
+            return Some((i, v));
+        }
+    }
     if e > i && named {
         return Some((i, e));
     }
@@ -959,6 +981,25 @@ pub(super) fn subject_of(
     np_before(doc, rules, v)
         .filter(|np| np.0 == i && rules.is_determiner(&toks[i].lower))
         .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
+}
+
+/// The dash that ends a dateline opening the tokens at `i` (before `k`):
+/// upper-case words, then a comma and a date or a parenthesis, then a dash
+/// ("WASHINGTON, Dec. 8 (UPI) —", "BEIRUT (Reuters) -").
+fn dateline_end(doc: &Doc<'_>, i: usize, k: usize) -> Option<usize> {
+    let toks = &doc.toks;
+    let mut e = i;
+    while e < k && toks[e].is_word() && toks[e].text.chars().all(|c| !c.is_lowercase()) {
+        e += 1;
+    }
+    if e == i
+        || toks[i].text.chars().count() < 2
+        || !toks.get(e).is_some_and(|t| t.is_punct(',') || t.is_punct('('))
+    {
+        return None;
+    }
+    (e + 1..(e + 10).min(k))
+        .find(|&x| toks[x].punct().is_some_and(|c| matches!(c, '-' | '\u{2014}' | '\u{2013}')))
 }
 
 /// The speaker phrase starting at token `start` (inverted attribution,
@@ -1134,11 +1175,44 @@ pub(super) fn plausible_speaker(
     let head_end = (np.0..toks.len()).find(|&k| !toks[k].is_word()).unwrap_or(toks.len());
     let caps_only = head_end > np.0
         && (np.0..head_end).all(|k| toks[k].text.chars().all(|c| !c.is_lowercase()));
+    // "WASHINGTON, Dec. 8 (UPI) —": a comma and a date.
+    let month_after = |k: usize| {
+        toks.get(k + 1).is_some_and(|t| {
+            matches!(
+                t.lower.trim_end_matches('.'),
+                "jan"
+                    | "january"
+                    | "feb"
+                    | "february"
+                    | "march"
+                    | "mar"
+                    | "april"
+                    | "apr"
+                    | "may"
+                    | "june"
+                    | "jun"
+                    | "july"
+                    | "jul"
+                    | "aug"
+                    | "august"
+                    | "sept"
+                    | "sep"
+                    | "september"
+                    | "oct"
+                    | "october"
+                    | "nov"
+                    | "november"
+                    | "dec"
+                    | "december"
+            )
+        })
+    };
     let dateline =
         (np.0 == 0 || toks[np.0].para_start || toks[np.0 - 1].sentence != toks[np.0].sentence)
             && caps_only
             && toks.get(head_end).is_some_and(|t| {
                 t.punct().is_some_and(|c| matches!(c, '(' | '-' | '\u{2014}' | '\u{2013}'))
+                    || (t.is_punct(',') && month_after(head_end))
             });
     let label = words.len() == 2 && toks[words[0]].lower == "the" && toks[last].lower == "latest";
     if dateline || label {
