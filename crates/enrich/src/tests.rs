@@ -1007,6 +1007,21 @@ fn datelines_and_the_latest_label_are_not_speakers() {
 }
 
 #[test]
+fn an_adverbial_between_commas_is_not_part_of_the_speaker() {
+    for (text, who) in [
+        ("Clinton, without naming him, said that he was wrong.", "Clinton"),
+        ("Trump, however, said that the deal was dead.", "Trump"),
+        ("Rubio, speaking in Brussels, said that the alliance was strong.", "Rubio"),
+    ] {
+        let (_, _, speaker, _) = one(text, "en");
+        assert_eq!(speaker.as_deref(), Some(who), "{text}");
+    }
+    // An apposition that describes the speaker stays.
+    let (_, _, speaker, _) = one("Rasmussen, the Danish foreign minister, said it was fine.", "en");
+    assert_eq!(speaker.as_deref(), Some("Rasmussen, the Danish foreign minister"));
+}
+
+#[test]
 fn a_possessive_name_opens_a_description_speaker() {
     let (_, body, speaker, _) = one("Trump’s spokeswoman said that the plan was dead.", "en");
     assert_eq!(body, "the plan was dead");

@@ -862,7 +862,35 @@ pub(super) fn np_with_apposition(
     // An apposition with a report of its own ("Barkley, who said he votes
     // Democratic, said …") is not part of the speaker's name.
     let own_report = (c1 + 1..c2).any(|x| toks[x].is_word() && cue_at(doc, rules, x).is_some());
-    let np_end = if own_report {
+    // Nor is an adverbial set off by commas ("Clinton, without naming him,
+    // said …", "Trump, however, said …").
+    let adverbial = !rules.is_german()
+        && toks.get(c1 + 1).is_some_and(|t| {
+            let w = t.lower.as_str();
+            matches!(
+                w,
+                "without"
+                    | "with"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "however"
+                    | "though"
+                    | "meanwhile"
+                    | "instead"
+                    | "too"
+                    | "again"
+                    | "then"
+                    | "speaking"
+                    | "asked"
+                    | "when"
+                    | "while"
+            ) || (!t.cap && w.len() > 5 && w.ends_with("ing"))
+        });
+    let np_end = if own_report || adverbial {
         name.1
     } else if toks[c2].is_punct(',') {
         c2
