@@ -1022,6 +1022,37 @@ fn an_adverbial_between_commas_is_not_part_of_the_speaker() {
 }
 
 #[test]
+fn a_question_put_to_the_speaker_is_reported_speech_of_the_questioner() {
+    let q = quotes("Asked if he was ever bullied, the Republican candidate said he was not.", "en");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        (q[0].0, q[0].1.as_str(), q[0].2.as_deref()),
+        (QuoteKind::Indirect, "if he was ever bullied", None)
+    );
+    assert_eq!(
+        (q[1].1.as_str(), q[1].2.as_deref()),
+        ("he was not", Some("the Republican candidate"))
+    );
+    // The questioner after "by".
+    let q = quotes(
+        "Asked by Stephanopoulos to respond to Trump’s criticism, Carson said, “What does it say?”",
+        "en",
+    );
+    assert_eq!(
+        (q[0].1.as_str(), q[0].2.as_deref()),
+        ("to respond to Trump’s criticism", Some("Stephanopoulos"))
+    );
+    assert_eq!((q[1].0, q[1].2.as_deref()), (QuoteKind::Direct, Some("Carson")));
+    // "When asked", an adverb of the question, and a past "asked" with a
+    // subject, which is an ordinary report.
+    let q = quotes("When asked specifically what should be done, the voters were divided.", "en");
+    assert_eq!(q[0].1, "specifically what should be done");
+    let (_, body, speaker, _) =
+        one("He asked workers if they planned to attend the caucuses.", "en");
+    assert_ne!(speaker, None, "{body}");
+}
+
+#[test]
 fn a_possessive_name_opens_a_description_speaker() {
     let (_, body, speaker, _) = one("Trump’s spokeswoman said that the plan was dead.", "en");
     assert_eq!(body, "the plan was dead");

@@ -298,6 +298,9 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
     for (si, &(s0, s1)) in doc.sentence_toks.iter().enumerate() {
         let mut scan = Scan { s0, from: s0, carry: None };
         let mut reported = false;
+        if let Some(q) = asked_question(doc, rules, (s0, s1), &quoted, &mut used) {
+            raw.push(q);
+        }
         while let Some((q, next)) = indirect_in_sentence(doc, rules, scan, s1, &quoted, &mut used) {
             let carry = q.2.as_ref().map(|a| a.speaker);
             raw.push(q);
@@ -418,6 +421,11 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         }
         let first_sentence = toks[parts[0].0].sentence as usize;
         let (speaker, cue, speech) = match &attr {
+            // A questioner nobody names ("Asked if …, she said"): the cue
+            // and no speaker.
+            Some(a) if a.speaker.0 == a.speaker.1 => {
+                (None, Some(doc.span_of(a.cue.0, a.cue.1)), a.speech)
+            }
             Some(a) => (
                 Some(resolve_speaker(doc, rules, table, &quoted, a, out.last())),
                 Some(doc.span_of(a.cue.0, a.cue.1)),

@@ -58,6 +58,78 @@ fn subject_report(
     Some(reported(vec![(c0, c1)], Some(attr), next))
 }
 
+/// A question put to someone, at the head of the sentence `[s0, s1)`:
+/// "Asked if he was ever bullied, the candidate …", "When asked whether
+/// …, 59 percent said …", "Asked by Stephanopoulos to respond …, Carson
+/// said …". The question is reported speech of whoever asked it: the name
+/// after "by", else nobody (an interviewer, a pollster). Its content runs
+/// from "if", "whether", a question word, "about" or "to" (with an adverb
+/// in "-ly" before it) to the clause's comma. English.
+pub(super) fn asked_question(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    (s0, s1): (usize, usize),
+    quoted: &[bool],
+    used: &mut [bool],
+) -> Option<RawQuote> {
+    let toks = &doc.toks;
+    if rules.is_german() {
+        return None;
+    }
+    let mut k = s0;
+    if toks.get(k).is_some_and(|t| matches!(t.lower.as_str(), "when" | "after" | "once")) {
+        k += 1;
+        if toks.get(k).is_some_and(|t| t.lower == "being") {
+            k += 1;
+        }
+    }
+    if !toks.get(k).is_some_and(|t| t.lower == "asked") || used[k] {
+        return None;
+    }
+    let cue = k;
+    let opener = |w: &str| {
+        matches!(
+            w,
+            "if" | "whether"
+                | "who"
+                | "what"
+                | "how"
+                | "why"
+                | "when"
+                | "where"
+                | "which"
+                | "about"
+                | "to"
+        )
+    };
+    let o = (cue + 1..(cue + 8).min(s1)).find(|&x| toks[x].is_word() && opener(&toks[x].lower))?;
+    // "Asked by Stephanopoulos to …": the questioner.
+    let speaker = (toks[cue + 1].lower == "by" && o > cue + 2)
+        .then(|| (cue + 2, o))
+        .filter(|&(a, b)| (a..b).all(|x| toks[x].is_word() || toks[x].is_punct('.')))
+        .filter(|&(a, _)| toks[a].cap);
+    if speaker.is_none() && o > cue + 1 && !toks[cue + 1].is_word() {
+        return None;
+    }
+    // "Asked specifically what …": the adverb belongs to the question.
+    let c0 = if o == cue + 2 && toks[cue + 1].lower.ends_with("ly") { cue + 1 } else { o };
+    let comma = (c0 + 1..s1).find(|&x| toks[x].is_punct(','))?;
+    // A comma inside a quotation that closes right after it: the mark too.
+    let c1 = if quoted[comma] && toks.get(comma + 1).is_some_and(|t| t.punct().is_some()) {
+        comma + 2
+    } else {
+        comma
+    };
+    let words = (c0..c1).filter(|&x| toks[x].is_word()).count();
+    if words < 3 || c1 - c0 > 45 || (c1..s1).filter(|&x| toks[x].is_word()).count() < 2 {
+        return None;
+    }
+    mark(used, cue, cue + 1);
+    let speaker = speaker.unwrap_or((cue, cue));
+    let attr = Attribution { speaker, cue: (cue, cue + 1), speech: true };
+    Some((QuoteKind::Indirect, vec![(c0, c1)], Some(attr), false))
+}
+
 /// An indirect quote of `parts`, and where the next report's scan starts.
 fn reported(
     parts: Vec<(usize, usize)>,
