@@ -1053,6 +1053,31 @@ fn a_question_put_to_the_speaker_is_reported_speech_of_the_questioner() {
 }
 
 #[test]
+fn a_closing_according_to_covers_a_clause_with_a_report_of_its_own() {
+    let q = quotes(
+        "The president told her that it was not that simple, according to an account she gave.",
+        "en",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        (q[0].1.as_str(), q[0].2.as_deref()),
+        ("The president told her that it was not that simple", Some("an account she gave"))
+    );
+    // The inner report ends before the comma.
+    assert_eq!(
+        (q[1].1.as_str(), q[1].2.as_deref()),
+        ("it was not that simple", Some("The president"))
+    );
+    // Without an inner report the clause is found as before, once.
+    let q = quotes(
+        "The GOP leaners in the area seem enamored with Trump, according to Politico.",
+        "en",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("Politico"));
+}
+
+#[test]
 fn a_possessive_name_opens_a_description_speaker() {
     let (_, body, speaker, _) = one("Trump’s spokeswoman said that the plan was dead.", "en");
     assert_eq!(body, "the plan was dead");

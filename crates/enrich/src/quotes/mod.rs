@@ -301,6 +301,15 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         if let Some(q) = asked_question(doc, rules, (s0, s1), &quoted, &mut used) {
             raw.push(q);
         }
+        // The rest of the sentence's reports end before a closing
+        // "…, according to X."
+        let s1 = match trailing_according(doc, rules, (s0, s1), &quoted, &mut used) {
+            Some((q, cut)) => {
+                raw.push(q);
+                cut
+            }
+            None => s1,
+        };
         while let Some((q, next)) = indirect_in_sentence(doc, rules, scan, s1, &quoted, &mut used) {
             let carry = q.2.as_ref().map(|a| a.speaker);
             raw.push(q);

@@ -130,6 +130,56 @@ pub(super) fn asked_question(
     Some((QuoteKind::Indirect, vec![(c0, c1)], Some(attr), false))
 }
 
+/// "CONTENT, according to X." closing a sentence `[s0, s1)` whose content
+/// holds a report of its own ("The president told her that it was not
+/// that simple, according to an account she gave …"): the whole clause is
+/// X's, and the inner report ends before the comma. Returns the quote and
+/// where the rest of the sentence's scan must end. English.
+pub(super) fn trailing_according(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    (s0, s1): (usize, usize),
+    quoted: &[bool],
+    used: &mut [bool],
+) -> Option<(RawQuote, usize)> {
+    let toks = &doc.toks;
+    if rules.is_german() {
+        return None;
+    }
+    let k = (s0 + 3..s1).find(|&x| {
+        toks[x].lower == "according"
+            && !quoted[x]
+            && !used[x]
+            && toks.get(x + 1).is_some_and(|t| t.lower == "to")
+    })?;
+    let (cue_end, speech) = cue_at(doc, rules, k)?;
+    let mut end = s1;
+    while end > cue_end && toks[end - 1].punct().is_some_and(|c| matches!(c, '.' | '!' | '?')) {
+        end -= 1;
+    }
+    // The source runs to the sentence end, and the content before it holds
+    // a cue of its own (else the scan finds "according to" by itself).
+    if end <= cue_end
+        || (cue_end..end).any(|x| quoted[x] || toks[x].punct().is_some_and(|c| c != '.'))
+        || (cue_end..end).filter(|&x| toks[x].is_word()).count() > 12
+    {
+        return None;
+    }
+    let c_end = comma_before(doc, s0, k);
+    let inner = (s0..c_end).any(|x| {
+        !quoted[x]
+            && !used[x]
+            && rules.strong_cue(&toks[x].lower)
+            && cue_at(doc, rules, x).is_some()
+    });
+    if !inner || (s0..c_end).filter(|&x| toks[x].is_word()).count() < 4 {
+        return None;
+    }
+    mark(used, k, end);
+    let attr = Attribution { speaker: (cue_end, end), cue: (k, cue_end), speech };
+    Some(((QuoteKind::Indirect, vec![(s0, c_end)], Some(attr), false), c_end))
+}
+
 /// An indirect quote of `parts`, and where the next report's scan starts.
 fn reported(
     parts: Vec<(usize, usize)>,
