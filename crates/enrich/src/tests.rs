@@ -1078,6 +1078,27 @@ fn a_closing_according_to_covers_a_clause_with_a_report_of_its_own() {
 }
 
 #[test]
+fn a_closing_tell_attribution_with_its_addressee() {
+    for (text, body, who) in [
+        (
+            "He had been completing his second year, a school spokesman told The Wall Street Journal.",
+            "He had been completing his second year",
+            "a school spokesman",
+        ),
+        ("The plan is dead, he told reporters on Monday.", "The plan is dead", "he"),
+    ] {
+        let (kind, b, speaker, _) = one(text, "en");
+        assert_eq!((kind, b.as_str(), speaker.as_deref()), (QuoteKind::Indirect, body, Some(who)));
+    }
+    // The addressee of "told" is never the speaker.
+    let q = quotes(
+        "Sanders remains committed to the race, his aide, Tad Devine, told The Huffington Post.",
+        "en",
+    );
+    assert!(q.iter().all(|q| q.2.as_deref() != Some("The Huffington Post")), "{q:?}");
+}
+
+#[test]
 fn a_possessive_name_opens_a_description_speaker() {
     let (_, body, speaker, _) = one("Trump’s spokeswoman said that the plan was dead.", "en");
     assert_eq!(body, "the plan was dead");

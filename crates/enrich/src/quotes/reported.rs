@@ -514,10 +514,25 @@ pub(super) fn indirect_in_sentence(
         // "Name, apposition, said …" is a speaker before the cue, not
         // content before a closing attribution.
         let apposition = np_with_apposition(doc, rules, s0, k).is_some();
+        // "told The Wall Street Journal": a "tell" cue's addressee comes
+        // first (and is never the speaker).
+        let tell =
+            matches!(toks[k].lower.as_str(), "told" | "tells" | "tell") && !rules.is_german();
+        let after_addressee = if tell {
+            match toks.get(cue_end).map(|t| t.lower.as_str()) {
+                Some("him" | "her" | "them" | "me" | "us" | "reporters" | "journalists") => {
+                    cue_end + 1
+                }
+                _ => np_after(doc, rules, cue_end).map_or(cue_end, |np| np.1),
+            }
+        } else {
+            cue_end
+        };
         if from == s0 && k > s0 + 3 && !apposition {
             // Inverted: ", said X."
-            if (toks[k - 1].is_punct(',')
-                || toks[k - 1].punct().is_some_and(|c| c == '\u{201d}' || c == '"'))
+            if !tell
+                && (toks[k - 1].is_punct(',')
+                    || toks[k - 1].punct().is_some_and(|c| c == '\u{201d}' || c == '"'))
                 && let Some(np) = np_after(doc, rules, cue_end)
                 && let Some(next) = tail(np.1).or_else(|| apposition_tail(np).then_some(None))
             {
@@ -529,7 +544,7 @@ pub(super) fn indirect_in_sentence(
             if let Some(np) = np_before(doc, rules, k) {
                 let comma = np.0.checked_sub(1).filter(|&c| c > s0 && toks[c].punct() == Some(','));
                 if let Some(c) = comma
-                    && let Some(next) = tail(cue_end)
+                    && let Some(next) = tail(after_addressee)
                     && plausible_speaker(doc, rules, &EntityTable::default(), np)
                 {
                     mark(used, np.0, cue_end);
