@@ -1099,6 +1099,26 @@ fn a_closing_tell_attribution_with_its_addressee() {
 }
 
 #[test]
+fn a_one_word_answer_is_reported_speech() {
+    let q = quotes(
+        "75 percent of Democrats said yes, but 55 percent of all voters say she does not.",
+        "en",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!((q[0].1.as_str(), q[0].2.as_deref()), ("yes", Some("75 percent of Democrats")));
+    assert_eq!(
+        (q[1].1.as_str(), q[1].2.as_deref()),
+        ("she does not", Some("55 percent of all voters"))
+    );
+    // "no" and "so" that open a clause are not answers.
+    assert_eq!(one("She said no one would come.", "en").1, "no one would come");
+    assert_eq!(
+        one("He said so far the talks had gone well.", "en").1,
+        "so far the talks had gone well"
+    );
+}
+
+#[test]
 fn a_possessive_name_opens_a_description_speaker() {
     let (_, body, speaker, _) = one("Trump’s spokeswoman said that the plan was dead.", "en");
     assert_eq!(body, "the plan was dead");

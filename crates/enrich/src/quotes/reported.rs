@@ -721,6 +721,24 @@ pub(super) fn indirect_in_sentence(
                         | "off"
                 )
             });
+        // A one-word answer: "72 percent of Democrats said yes while …",
+        // "after half said so in the earlier poll". The scan goes on after it.
+        let say = matches!(toks[k].lower.as_str(), "said" | "say" | "says") && !rules.is_german();
+        if say
+            && that.is_none()
+            && c0 == cue_end
+            && toks.get(c0).is_some_and(|t| matches!(t.lower.as_str(), "yes" | "no" | "so"))
+            && toks.get(c0 + 1).is_none_or(|n| {
+                c0 + 1 >= end
+                    || n.punct().is_some_and(|c| matches!(c, ',' | '.' | ';'))
+                    || matches!(n.lower.as_str(), "while" | "but" | "and" | "in" | "when")
+            })
+        {
+            mark(used, np.0, cue_end);
+            let attr = Attribution { speaker: np, cue: (k, cue_end), speech };
+            let next = (c0 + 1 < end).then_some(c0 + 1);
+            return Some(reported(vec![(c0, c0 + 1)], Some(attr), next));
+        }
         // A naming cue's object and quoted name may be two words: "called
         // Trump “unhinged.”".
         let enough = words >= 3 || (words == 2 && is_naming_cue(&toks[k].lower));
