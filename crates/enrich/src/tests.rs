@@ -1099,6 +1099,13 @@ fn a_closing_tell_attribution_with_its_addressee() {
 }
 
 #[test]
+fn a_naming_without_quotation_ends_at_the_next_verb() {
+    let (_, body, speaker, _) =
+        one("Sen. Bernie Sanders called him divisive and accused him of dividing Americans.", "en");
+    assert_eq!((body.as_str(), speaker.as_deref()), ("him divisive", Some("Sen. Bernie Sanders")));
+}
+
+#[test]
 fn a_one_word_answer_is_reported_speech() {
     let q = quotes(
         "75 percent of Democrats said yes, but 55 percent of all voters say she does not.",

@@ -354,7 +354,21 @@ pub(super) fn is_naming_cue(w: &str) -> bool {
 /// his radio show" is "Palin a “clown”".
 pub(super) fn naming_end(doc: &Doc<'_>, c0: usize, end: usize, quoted: &[bool]) -> usize {
     let toks = &doc.toks;
-    let Some(open) = (c0 + 1..end.min(c0 + 12)).find(|&x| quoted[x]) else { return end };
+    let Some(open) = (c0 + 1..end.min(c0 + 12)).find(|&x| quoted[x]) else {
+        // No quoted name: the object and its name end where the next verb
+        // of the subject comes in ("calling them rapists and vowing to …",
+        // "called him divisive and accused him of …").
+        let verb = |t: &crate::stream::Tok<'_>| {
+            !t.cap && t.lower.len() > 4 && (t.lower.ends_with("ed") || t.lower.ends_with("ing"))
+        };
+        return (c0 + 2..end)
+            .find(|&x| {
+                toks[x].lower == "and"
+                    && !quoted[x]
+                    && toks.get(x + 1).is_some_and(|n| n.is_word() && verb(n))
+            })
+            .map_or(end, |x| if toks[x - 1].is_punct(',') { x - 1 } else { x });
+    };
     let close_of = |o: usize| (o..end).find(|&x| !quoted[x]).unwrap_or(end);
     let mut close = close_of(open);
     loop {
