@@ -1106,6 +1106,21 @@ fn a_naming_without_quotation_ends_at_the_next_verb() {
 }
 
 #[test]
+fn an_object_cue_reports_its_object_before_a_later_if() {
+    let q = quotes(
+        "The Wisconsin Republican criticized the president’s foreign policy and said allies \
+         wanted to know if the U.S. would stay.",
+        "en",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "the president’s foreign policy");
+    assert_eq!(q[1].1, "allies wanted to know if the U.S. would stay");
+    assert_eq!(q[1].2.as_deref(), Some("The Wisconsin Republican"));
+    // Right after the cue and its adverbials "that" still opens the content.
+    assert_eq!(one("He announced on Tuesday that he would run.", "en").1, "he would run");
+}
+
+#[test]
 fn a_one_word_answer_is_reported_speech() {
     let q = quotes(
         "75 percent of Democrats said yes, but 55 percent of all voters say she does not.",

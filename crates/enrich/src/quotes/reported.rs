@@ -643,6 +643,13 @@ pub(super) fn indirect_in_sentence(
         let adverbials = (strong && !rules.is_german())
             .then(|| skip_adverbials(doc, rules, c0, end, &toks[k].lower));
         let that_limit = adverbials.map_or(limit, |a| (a + 1).min(limit));
+        // An object cue's object comes first: "criticized the president’s
+        // policy and said … if …" is not "criticized … if".
+        let that_limit = if !strong && !rules.is_german() && is_object_cue(&toks[k].lower) {
+            (skip_adverbials(doc, rules, c0, end, &toks[k].lower) + 3).min(that_limit)
+        } else {
+            that_limit
+        };
         // Not past a comma and another report: "talked about immigration,
         // saying that …" is two reports.
         let participle = |y: usize| toks.get(y).is_some_and(|n| is_participle_cue(&n.lower));
