@@ -1116,6 +1116,11 @@ fn an_object_cue_reports_its_object_before_a_later_if() {
     assert_eq!(q[0].1, "the president’s foreign policy");
     assert_eq!(q[1].1, "allies wanted to know if the U.S. would stay");
     assert_eq!(q[1].2.as_deref(), Some("The Wisconsin Republican"));
+    // A two-word object is enough for an object cue; "discussed" is one.
+    assert_eq!(one("He praised her effort.", "en").1, "her effort");
+    assert_eq!(one("She criticized the plan.", "en").1, "the plan");
+    let (_, body, speaker, _) = one("That night, I discussed my sentence on Fox News.", "en");
+    assert_eq!((body.as_str(), speaker.as_deref()), ("my sentence on Fox News", Some("I")));
     // Right after the cue and its adverbials "that" still opens the content.
     assert_eq!(one("He announced on Tuesday that he would run.", "en").1, "he would run");
 }

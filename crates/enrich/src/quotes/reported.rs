@@ -748,7 +748,10 @@ pub(super) fn indirect_in_sentence(
         }
         // A naming cue's object and quoted name may be two words: "called
         // Trump “unhinged.”".
-        let enough = words >= 3 || (words == 2 && is_naming_cue(&toks[k].lower));
+        let enough = words >= 3
+            || (words == 2
+                && (is_naming_cue(&toks[k].lower)
+                    || (!strong && that.is_none() && is_object_cue(&toks[k].lower))));
         if enough && !prepositional {
             // Content wholly inside one direct quote: that quote has it,
             // unless "that" opens it ("said that “…”"), which makes the
