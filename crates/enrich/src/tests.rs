@@ -1126,6 +1126,30 @@ fn an_object_cue_reports_its_object_before_a_later_if() {
 }
 
 #[test]
+fn a_report_after_though_and_a_described_name_with_its_place() {
+    let q = quotes(
+        "Other candidates followed his lead, saying the history is a legitimate criticism, \
+         though Mrs. Fiorina said she doubted voters would care.",
+        "en",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "the history is a legitimate criticism");
+    assert_eq!(
+        (q[1].1.as_str(), q[1].2.as_deref()),
+        ("she doubted voters would care", Some("Mrs. Fiorina"))
+    );
+    let (_, _, speaker, _) = one(
+        "One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church in Marion, \
+         said he had made calls.",
+        "en",
+    );
+    assert_eq!(
+        speaker.as_deref(),
+        Some("One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church in Marion")
+    );
+}
+
+#[test]
 fn a_one_word_answer_is_reported_speech() {
     let q = quotes(
         "75 percent of Democrats said yes, but 55 percent of all voters say she does not.",

@@ -835,13 +835,22 @@ pub(super) fn np_with_apposition(
     }
     // "One of the authors of that report, Ari Fleischer, said": a
     // description from the sentence start, then the name as apposition.
+    // The name may carry where it is from: "Darran Whiting of Liberty
+    // Baptist Church in Marion".
+    let linking = |x: usize| matches!(toks[x].lower.as_str(), "of" | "in" | "at" | "from");
     let described = c1 > s0 + 1
         && c1 - s0 <= 12
-        && (c1 + 1..c2).filter(|&x| toks[x].is_word()).count() <= 4
-        && (c1 + 1..c2).all(|x| !toks[x].is_word() || toks[x].cap)
+        && (c1 + 1..c2).filter(|&x| toks[x].is_word() && !linking(x)).count() <= 7
+        && (c1 + 1..c2).filter(|&x| toks[x].is_word()).count() <= 9
+        && (c1 + 1..c2).all(|x| !toks[x].is_word() || toks[x].cap || (x > c1 + 2 && linking(x)))
         && toks[c1 + 1].cap
         && (s0..c1).all(|x| {
-            (toks[x].is_word() || toks[x].kind == crate::stream::Kind::Number)
+            // "Mr." / "J.": the full stop of an honorific or an initial.
+            let stop = toks[x].is_punct('.')
+                && x > s0
+                && toks[x - 1].cap
+                && toks[x - 1].text.chars().count() <= 3;
+            stop || (toks[x].is_word() || toks[x].kind == crate::stream::Kind::Number)
                 && (cue_at(doc, rules, x).is_none()
                     || noun_use(doc, rules, x)
                     || x > s0 && toks[x - 1].kind == crate::stream::Kind::Number)
@@ -1942,7 +1951,8 @@ pub(super) fn next_report(
             return Some(j);
         }
         let conj =
-            matches!(t.lower.as_str(), "and" | "but" | "while" | "whereas") || t.is_punct(';');
+            matches!(t.lower.as_str(), "and" | "but" | "while" | "whereas" | "though" | "although")
+                || t.is_punct(';');
         if !conj {
             continue;
         }
