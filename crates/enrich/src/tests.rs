@@ -1150,6 +1150,23 @@ fn a_report_after_though_and_a_described_name_with_its_place() {
 }
 
 #[test]
+fn shares_of_a_group_as_speakers() {
+    let q = quotes(
+        "A full 79 percent of Democrats say they would be satisfied with Clinton, while only \
+         49 percent of Republicans say the same of Trump.",
+        "en",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "they would be satisfied with Clinton");
+    assert_eq!(
+        (q[1].1.as_str(), q[1].2.as_deref()),
+        ("the same of Trump", Some("only 49 percent of Republicans"))
+    );
+    let (_, _, speaker, _) = one("About 4 in 10 say they want more liberal policies.", "en");
+    assert_eq!(speaker.as_deref(), Some("About 4 in 10"));
+}
+
+#[test]
 fn a_one_word_answer_is_reported_speech() {
     let q = quotes(
         "75 percent of Democrats said yes, but 55 percent of all voters say she does not.",

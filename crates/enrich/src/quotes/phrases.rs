@@ -711,9 +711,32 @@ pub(super) fn subject_from_start(
     if rules.is_german() || k <= s + 2 || k - s > 16 {
         return None;
     }
+    let number = |x: usize| toks.get(x).is_some_and(|t| t.kind == crate::stream::Kind::Number);
+    // A share of a group: "About 4 in 10 say …", "Nearly 60 percent of
+    // voters said …".
+    let approx = matches!(
+        toks[s].lower.as_str(),
+        "about" | "nearly" | "almost" | "roughly" | "only" | "just" | "over" | "some"
+    ) && number(s + 1);
     let first = &toks[s];
-    if !(first.is_word() && (first.cap || rules.is_determiner(&first.lower))) {
+    if !approx && !(first.is_word() && (first.cap || rules.is_determiner(&first.lower))) {
         return None;
+    }
+    if approx {
+        let ok = (s + 1..k).all(|x| {
+            let t = &toks[x];
+            !quoted[x]
+                && (number(x)
+                    || t.is_punct('%')
+                    || (t.is_word()
+                        && !is_aux(&t.lower)
+                        && !is_finite_verb(&t.lower)
+                        && rules.pronoun(&t.lower).is_none()
+                        && (!is_np_breaker(rules, &t.lower)
+                            || matches!(t.lower.as_str(), "in" | "of" | "out"))
+                        && cue_at(doc, rules, x).is_none()))
+        });
+        return ok.then_some((s, k));
     }
     if rules.pronoun(&first.lower).is_some()
         || rules.not_name(&first.lower) && !rules.is_determiner(&first.lower)
@@ -1977,7 +2000,7 @@ pub(super) fn next_report(
         {
             return Some(cut);
         }
-        let Some(k) = (j + 1..(j + 6).min(end)).find(|&k| strong_at(k)) else { continue };
+        let Some(k) = (j + 1..(j + 8).min(end)).find(|&k| strong_at(k)) else { continue };
         if k == j + 1 {
             if t.is_punct(';') {
                 continue;
