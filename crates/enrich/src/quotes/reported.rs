@@ -83,7 +83,7 @@ pub(super) fn asked_question(
             k += 1;
         }
     }
-    if !toks.get(k).is_some_and(|t| t.lower == "asked") || used[k] {
+    if toks.get(k).is_none_or(|t| t.lower != "asked") || used[k] {
         return None;
     }
     let cue = k;
