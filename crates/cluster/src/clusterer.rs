@@ -10,7 +10,7 @@ use crate::ClusterConfig;
 use crate::doc::ClusterDoc;
 use crate::error::{ClusterError, Result};
 use crate::index::{INDEXED, Index};
-use crate::sparse::{self, SparseVec};
+use crate::sparse::{self, Dense, SparseVec};
 use crate::vocab::Vocab;
 
 /// The id of a story: its number in creation order, starting at 0.
@@ -632,8 +632,23 @@ impl Clusterer {
         for ch in 0..3 {
             dense[ch].load(&v[ch], self.vocab[ch].span());
         }
-        let mut best: (Option<u32>, f32) = (None, 0.0);
-        for slot in cands {
+        let best = self.best_of(&cands, &dense, v, published, short);
+        self.scratch.dense = dense;
+        best.map_or((None, 0.0), |(slot, score)| (Some(slot), score))
+    }
+
+    /// The active story among `cands` that scores highest with unit
+    /// vectors `v`, already scattered into `dense` (ties: the lower slot).
+    pub(crate) fn best_of(
+        &self,
+        cands: &[u32],
+        dense: &[Dense; 3],
+        v: &[SparseVec; 3],
+        published: Option<i64>,
+        short: bool,
+    ) -> Option<(u32, f32)> {
+        let mut best: Option<(u32, f32)> = None;
+        for &slot in cands {
             let Some(s) = self.stories.get(slot as usize) else { continue };
             if s.state != State::Active {
                 continue;
@@ -642,11 +657,10 @@ impl Clusterer {
                 (!v[ch].is_empty()).then(|| dense[ch].dot(&s.centroid[ch]))
             });
             let score = self.score(dots, s, published, short);
-            if best.0.is_none() || score > best.1 || (score == best.1 && Some(slot) < best.0) {
-                best = (Some(slot), score);
+            if best.is_none_or(|(b, bs)| score > bs || (score == bs && slot < b)) {
+                best = Some((slot, score));
             }
         }
-        self.scratch.dense = dense;
         best
     }
 

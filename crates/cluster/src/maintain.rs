@@ -309,6 +309,18 @@ impl Clusterer {
         let Some(s) = self.stories.get(slot as usize) else { return };
         let units: Vec<(usize, [SparseVec; 3])> =
             (from..n).map(|i| (i, self.member_unit(&s.members[i]))).collect();
+        // The story's newest publication time without a given member: the
+        // newest, or the second newest for the member that holds it.
+        let times = s.members.iter().enumerate().filter_map(|(j, m)| Some((m.published?, j)));
+        let (mut newest_at, mut newest, mut second_newest) = (usize::MAX, None, None);
+        for (t, j) in times {
+            if newest.is_none_or(|n| t > n) {
+                second_newest = newest;
+                (newest, newest_at) = (Some(t), j);
+            } else if second_newest.is_none_or(|n| t > n) {
+                second_newest = Some(t);
+            }
+        }
         let spans = self.spans();
         let mut dense = std::mem::take(&mut self.scratch.dense);
         let mut moves: Vec<(usize, u32)> = Vec::new();
@@ -333,24 +345,10 @@ impl Clusterer {
                     0.0
                 })
             });
-            let newest = s.members.iter().enumerate().filter(|e| e.0 != i);
-            let newest = newest.filter_map(|e| e.1.published).max();
+            let newest = if i == newest_at { second_newest } else { newest };
             let own = self.mix(own_cos, short) * self.time_factor(published, newest);
             let cands = self.top_candidates(&u, Some(slot), REASSIGN_CANDIDATES);
-            let mut best: Option<(u32, f32)> = None;
-            for c in cands {
-                let Some(o) = self.stories.get(c as usize) else { continue };
-                if o.state != State::Active {
-                    continue;
-                }
-                let dots = std::array::from_fn(|ch| {
-                    (!u[ch].is_empty()).then(|| dense[ch].dot(&o.centroid[ch]))
-                });
-                let score = self.score(dots, o, published, short);
-                if best.is_none_or(|(b, bs)| score > bs || (score == bs && c < b)) {
-                    best = Some((c, score));
-                }
-            }
+            let best = self.best_of(&cands, &dense, &u, published, short);
             let threshold =
                 if short { self.cfg.short_join_threshold } else { self.cfg.join_threshold };
             if let Some((to, score)) = best
