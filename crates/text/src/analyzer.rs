@@ -164,7 +164,7 @@ impl Analyzer {
     }
 }
 
-/// Slots in a thread's stem cache (direct-mapped; 8192 × 52 B ≈ 420 KB,
+/// Slots in a thread's stem cache (direct-mapped; 8192 × 53 B ≈ 430 KB,
 /// about an L2 cache).
 const CACHE_SLOTS: usize = 8192;
 /// Longest normalised word (bytes) the cache holds; longer ones are rare.
@@ -174,14 +174,21 @@ const CACHE_KEY: usize = 24;
 #[derive(Clone, Copy)]
 struct Slot {
     lang: u8,
+    stop: bool,
     key_len: u8,
     stem_len: u8,
     key: [u8; CACHE_KEY],
     stem: [u8; CACHE_KEY],
 }
 
-const EMPTY: Slot =
-    Slot { lang: 0, key_len: 0, stem_len: 0, key: [0; CACHE_KEY], stem: [0; CACHE_KEY] };
+const EMPTY: Slot = Slot {
+    lang: 0,
+    stop: false,
+    key_len: 0,
+    stem_len: 0,
+    key: [0; CACHE_KEY],
+    stem: [0; CACHE_KEY],
+};
 
 thread_local! {
     /// Stems computed on this thread.
@@ -195,20 +202,16 @@ thread_local! {
     static WORD_CACHE: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Stem and stop flag of `norm`: stop words from their (small, hot) set,
-/// stems through the thread's word cache.
+/// Stem and stop flag of `norm`, through the thread's word cache (which
+/// keeps both, so a frequent word costs one hash and one compare); on a miss,
+/// stop words from their set and stems from the stemmer.
 fn word_info(data: &LangData, norm: &str) -> (String, bool) {
-    let stop =
-        data.stop.as_ref().is_some_and(|s| s.contains(norm.strip_suffix('\'').unwrap_or(norm)));
-    let Some(stemmer) = data.stemmer.as_ref().filter(|_| !stop && norm.len() > 2) else {
-        return (norm.to_owned(), stop);
-    };
     if norm.len() > CACHE_KEY {
-        return (stemmer.stem(norm).into_owned(), false);
+        return word_info_uncached(data, norm);
     }
     WORD_CACHE.with(|cache| {
         let Ok(mut slots) = cache.try_borrow_mut() else {
-            return (stemmer.stem(norm).into_owned(), false);
+            return word_info_uncached(data, norm);
         };
         if slots.is_empty() {
             slots.resize(CACHE_SLOTS, EMPTY);
@@ -218,7 +221,7 @@ fn word_info(data: &LangData, norm: &str) -> (String, bool) {
         h.write_u8(data.id);
         let i = h.finish() as usize % CACHE_SLOTS;
         let Some(slot) = slots.get_mut(i) else {
-            return (stemmer.stem(norm).into_owned(), false);
+            return word_info_uncached(data, norm);
         };
         let bytes = norm.as_bytes();
         if slot.lang == data.id
@@ -226,18 +229,29 @@ fn word_info(data: &LangData, norm: &str) -> (String, bool) {
             && slot.key[..bytes.len()] == *bytes
         {
             let stem = std::str::from_utf8(&slot.stem[..slot.stem_len as usize]).unwrap_or(norm);
-            return (stem.to_owned(), false);
+            return (stem.to_owned(), slot.stop);
         }
-        let stem = stemmer.stem(norm).into_owned();
+        let (stem, stop) = word_info_uncached(data, norm);
         if stem.len() <= CACHE_KEY {
             slot.lang = data.id;
+            slot.stop = stop;
             slot.key_len = bytes.len() as u8;
             slot.key[..bytes.len()].copy_from_slice(bytes);
             slot.stem_len = stem.len() as u8;
             slot.stem[..stem.len()].copy_from_slice(stem.as_bytes());
         }
-        (stem, false)
+        (stem, stop)
     })
+}
+
+/// [`word_info`] without the cache.
+fn word_info_uncached(data: &LangData, norm: &str) -> (String, bool) {
+    let stop =
+        data.stop.as_ref().is_some_and(|s| s.contains(norm.strip_suffix('\'').unwrap_or(norm)));
+    match data.stemmer.as_ref().filter(|_| !stop && norm.len() > 2) {
+        Some(stemmer) => (stemmer.stem(norm).into_owned(), false),
+        None => (norm.to_owned(), stop),
+    }
 }
 
 fn make_token(text: &str, r: &RawToken, data: &LangData, sentence: u32) -> Token {
