@@ -1240,3 +1240,19 @@ fn a_closing_speaker_with_a_party_in_parentheses_or_an_age() {
     let q = quotes("A spokesman could only quip: \"I guess Christmas Eve was booked.\"", "en");
     assert!(q.iter().all(|q| q.2.as_deref() != Some("A spokesman could only quip")), "{q:?}");
 }
+
+#[test]
+fn a_participle_after_a_quotation_reports_the_subject_not_an_inverted_speaker() {
+    // The comma of ", saying" sits inside the closing quotation mark; what
+    // follows "saying" is what was said, not who said it.
+    let text = "Donald Trump has delivered a defense of “New York values,” saying the city \
+                embodied the “bravery, heart and soul of America.”";
+    let q = quotes(text, "en");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Mixed);
+    assert_eq!(q[0].1, "the city embodied the “bravery, heart and soul of America.”");
+    assert_eq!(q[0].2.as_deref(), Some("Donald Trump"));
+    // "“…,” said X" stays an inverted attribution.
+    let (_, _, speaker, _) = one("“We will win,” said Senator Ada Okafor.", "en");
+    assert_eq!(speaker.as_deref(), Some("Senator Ada Okafor"));
+}

@@ -73,12 +73,40 @@ fn main() {
                     let lenient = args.get(5).is_some_and(|a| a == "lenient");
                     let credited = ok || (lenient && shares_word);
                     if !credited {
+                        // The text from the first speaker to the content's start,
+                        // gold speaker in [[ ]], predicted in {{ }}.
+                        let cs = g.content.iter().map(|s| s.0).min().unwrap_or(0);
+                        let mut marks: Vec<(usize, &str)> = Vec::new();
+                        for &(a, b) in &g.speaker {
+                            marks.extend([(a, "[["), (b, "]]")]);
+                        }
+                        if let Some((a, b)) = p.speaker {
+                            marks.extend([(a, "{{"), (b, "}}")]);
+                        }
+                        let lo = marks
+                            .iter()
+                            .map(|m| m.0)
+                            .min()
+                            .unwrap_or(cs)
+                            .min(cs)
+                            .saturating_sub(60);
+                        let hi = marks.iter().map(|m| m.0).max().unwrap_or(cs).max(cs) + 60;
+                        let mut ctx = String::new();
+                        for (i, c) in
+                            d.text.chars().enumerate().skip(lo).take(hi.min(lo + 600) - lo)
+                        {
+                            for m in marks.iter().filter(|m| m.0 == i) {
+                                ctx.push_str(m.1);
+                            }
+                            ctx.push(if c == '\n' { ' ' } else { c });
+                        }
                         missed.push(format!(
-                            "SPEAKER gold={:?} pred={:?} -> {:?}\n     {}",
+                            "SPEAKER gold={:?} pred={:?} -> {:?}\n     {}\n     CTX {}",
                             g.speaker_text,
                             p.speaker_text,
                             p.speaker_name,
-                            d.span_text(&g.content).chars().take(160).collect::<String>()
+                            d.span_text(&g.content).chars().take(160).collect::<String>(),
+                            ctx
                         ));
                     }
                 }

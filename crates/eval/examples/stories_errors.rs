@@ -89,5 +89,22 @@ fn googlenews(
         *hist.entry(n.min(20)).or_default() += 1;
     }
     println!("predicted story sizes (20 = 20+): {hist:?}");
+    if std::env::var_os("SINGLES").is_some() {
+        // The items left alone, with their gold story's main predicted story.
+        let main: BTreeMap<u32, u64> = by_gold
+            .iter()
+            .filter_map(|(g, ps)| ps.iter().max_by_key(|(_, n)| **n).map(|(p, _)| (*g, *p)))
+            .collect();
+        for (i, p) in items.iter().zip(&pred) {
+            if by_pred.get(p).is_some_and(|m| m.values().sum::<usize>() == 1) {
+                let sample = items
+                    .iter()
+                    .zip(&pred)
+                    .find(|(_, q)| Some(*q) == main.get(&i.cluster))
+                    .map_or("", |(j, _)| j.text.as_str());
+                println!("ALONE g{} {:?}  ~ main: {:?}", i.cluster, i.text, sample);
+            }
+        }
+    }
     Ok(())
 }

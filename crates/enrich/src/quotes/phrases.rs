@@ -1378,8 +1378,12 @@ pub(super) fn attribution_after(
     {
         return None;
     }
-    // Inverted: cue first.
+    // Inverted: cue first. Not a participle: in `defended “New York values,”
+    // saying the city …` the words after "saying" are what was said.
     if let Some((cue_end, speech)) = cue_at(doc, rules, start) {
+        if is_participle_cue(&toks[start].lower) {
+            return None;
+        }
         let np = np_after(doc, rules, cue_end)?;
         // `“sociopath,” said he doesn’t believe …`: a pronoun with a verb
         // after it opens a clause the cue reports, not an inverted speaker.

@@ -446,8 +446,14 @@ pub(super) fn indirect_in_sentence(
         let by_subject = |used: &mut [bool]| {
             subject_report(doc, rules, (s0, end, scan.carry), (k, cue_end), speech, quoted, used)
         };
-        // ", saying CONTENT": the speaker is the sentence's subject.
-        if k > s0 + 1 && toks[k - 1].is_punct(',') && is_participle_cue(&toks[k].lower) {
+        // ", saying CONTENT": the speaker is the sentence's subject. The comma
+        // may be inside a closing quotation mark: `defended “New York
+        // values,” saying …`.
+        let comma_at_cue = k > s0 + 1 && toks[k - 1].is_punct(',')
+            || (k > s0 + 2
+                && toks[k - 2].is_punct(',')
+                && toks[k - 1].punct().is_some_and(|c| matches!(c, '”' | '"' | '’' | '\'' | '»')));
+        if comma_at_cue && is_participle_cue(&toks[k].lower) {
             if let Some(q) = by_subject(used) {
                 return Some(q);
             }
