@@ -1256,3 +1256,15 @@ fn a_participle_after_a_quotation_reports_the_subject_not_an_inverted_speaker() 
     let (_, _, speaker, _) = one("“We will win,” said Senator Ada Okafor.", "en");
     assert_eq!(speaker.as_deref(), Some("Senator Ada Okafor"));
 }
+
+#[test]
+fn a_sentence_ending_in_the_colon_before_a_quotation_gives_its_subject() {
+    let (_, _, speaker, _) = one("The senator put it this way: “We are not going anywhere.”", "en");
+    assert_eq!(speaker.as_deref(), Some("The senator"));
+    let (_, _, speaker, _) =
+        one("Ms. Okafor then listed her conditions: “No new taxes and no new wars.”", "en");
+    assert_eq!(speaker.as_deref(), Some("Ms. Okafor"));
+    // No speaker where the subject is not someone who speaks.
+    let q = quotes("The stakes are clear: “We are not going anywhere.”", "en");
+    assert!(q.iter().all(|q| q.2.is_none()), "{q:?}");
+}

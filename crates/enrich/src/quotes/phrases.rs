@@ -989,6 +989,7 @@ pub(super) fn subject_of(
     if i < k
         && rules.not_name(&toks[i].lower)
         && rules.pronoun(&toks[i].lower).is_none()
+        && rules.honorific(&toks[i].lower).is_none()
         && !rules.is_determiner(&toks[i].lower)
     {
         let comma = (i..k).find(|&x| toks[x].is_punct(','))?;
@@ -1051,7 +1052,7 @@ pub(super) fn subject_of(
             && ((w.len() > 4 && w.ends_with("ed"))
                 || matches!(
                     w,
-                    "made" | "took" | "went" | "gave" | "came" | "met" | "held" | "kept"
+                    "made" | "took" | "went" | "gave" | "came" | "met" | "held" | "kept" | "put"
                 ))
     };
     let v = (i + 1..(i + 7).min(k))
@@ -1575,7 +1576,16 @@ pub(super) fn attribution_before(
         let named = (s..c).any(|x| {
             toks[x].cap && !rules.is_determiner(&toks[x].lower) && !rules.not_name(&toks[x].lower)
         }) && (s..c)
-            .all(|x| cue_at(doc, rules, x).is_none() && !is_aux(&toks[x].lower));
+            .all(|x| cue_at(doc, rules, x).is_none() && !is_aux(&toks[x].lower))
+            // A name or title, not a clause: "Ms. Okafor listed her
+            // conditions:" is [`colon_subject`]'s.
+            && !(s..c).any(|x| {
+                let t = &toks[x];
+                t.is_word()
+                    && !t.cap
+                    && (rules.pronoun(&t.lower).is_some()
+                        || (t.lower.len() > 4 && t.lower.ends_with("ed")))
+            });
         if s < c && opens_block && named {
             return Some(Attribution { speaker: (s, c), cue: (c, c + 1), speech: true });
         }
@@ -1650,7 +1660,36 @@ pub(super) fn attribution_before(
             return None;
         }
     }
-    None
+    colon_subject(doc, rules, open)
+}
+
+/// A sentence without a cue that ends in the colon opening the quotation:
+/// `He then listed the qualities a nominee needs: “…”`, `The senator put it
+/// this way: “…”`. Its subject, a pronoun or a plausible speaker followed by
+/// a verb, is the speaker; the colon stands for the cue. English only.
+fn colon_subject(doc: &Doc<'_>, rules: &Rules, open: usize) -> Option<Attribution> {
+    let toks = &doc.toks;
+    let c = open.checked_sub(1).filter(|&c| toks[c].is_punct(':'))?;
+    if rules.is_german() || c == 0 {
+        return None;
+    }
+    let sentence = toks[c - 1].sentence;
+    let s0 = doc.sentence_toks.get(sentence as usize).map_or(0, |s| s.0);
+    if (s0..c).any(|x| cue_at(doc, rules, x).is_some() || toks[x].is_punct(':')) {
+        return None;
+    }
+    let np = subject_of(doc, rules, s0, c)?;
+    let verb = toks.get(np.1).filter(|t| t.is_word() && !t.cap && np.1 < c)?;
+    let pronoun = np.1 == np.0 + 1 && rules.pronoun(&toks[np.0].lower).is_some();
+    let ok = (pronoun && !matches!(toks[np.0].lower.as_str(), "it" | "this" | "that"))
+        || plausible_speaker(doc, rules, &EntityTable::default(), np);
+    // A verb, not a copula: "The stakes are clear:" describes.
+    let copula = matches!(verb.lower.as_str(), "is" | "are" | "was" | "were" | "be" | "been");
+    (ok && !rules.is_determiner(&verb.lower) && !copula).then_some(Attribution {
+        speaker: np,
+        cue: (c, c + 1),
+        speech: true,
+    })
 }
 
 /// `what he called “…”` / `which X described as “…”`.
