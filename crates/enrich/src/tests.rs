@@ -1268,3 +1268,34 @@ fn a_sentence_ending_in_the_colon_before_a_quotation_gives_its_subject() {
     let q = quotes("The stakes are clear: “We are not going anywhere.”", "en");
     assert!(q.iter().all(|q| q.2.is_none()), "{q:?}");
 }
+
+#[test]
+fn a_report_in_an_opening_subordinate_clause_ends_at_its_comma() {
+    let q = quotes(
+        "When the moderator pointed out that Trump hadn't answered the question, the \
+         candidate said families of people killed by police file lawsuits.",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Trump hadn't answered the question", Some("the moderator")),
+            ("families of people killed by police file lawsuits", Some("the candidate")),
+        ]
+    );
+    // A weak cue's "that" is not looked for past a comma and another report.
+    let q = quotes(
+        "While Sanders has pledged to support Clinton as the nominee, Devine suggested \
+         that it wouldn’t be a simple process.",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("to support Clinton as the nominee", Some("Sanders")),
+            ("it wouldn’t be a simple process", Some("Devine")),
+        ]
+    );
+}

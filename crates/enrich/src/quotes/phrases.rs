@@ -2003,6 +2003,37 @@ pub(super) fn next_report(
                 (rest..end).filter(|&x| toks[x].is_word()).count() >= 3
             })
     };
+    // "While Sanders has pledged A, Devine suggested B": a report inside an
+    // opening subordinate clause ends at the clause's comma when the main
+    // clause has a report of its own.
+    let s0 =
+        toks.get(c0).and_then(|t| doc.sentence_toks.get(t.sentence as usize)).map_or(c0, |s| s.0);
+    let subordinate = (s0..c0)
+        .find(|&x| toks[x].is_word() && !matches!(toks[x].lower.as_str(), "and" | "but" | "yet"))
+        .is_some_and(|x| {
+            matches!(
+                toks[x].lower.as_str(),
+                "while" | "when" | "although" | "though" | "whereas" | "because" | "since" | "if"
+            )
+        });
+    if subordinate {
+        let comma = (c0 + 2..end.saturating_sub(3)).find(|&j| !quoted[j] && toks[j].is_punct(','));
+        if let Some(j) = comma {
+            let report = (j + 2..(j + 8).min(end)).find(|&k| cue_at(doc, rules, k).is_some());
+            if let Some(k) = report {
+                let mut a = k;
+                while a > j + 1 && toks[a - 1].is_word() && is_aux(&toks[a - 1].lower) {
+                    a -= 1;
+                }
+                let subject = np_before(doc, rules, a).is_some_and(|np| {
+                    np.0 == j + 1 && plausible_speaker(doc, rules, &EntityTable::default(), np)
+                });
+                if subject {
+                    return Some(j);
+                }
+            }
+        }
+    }
     for j in c0 + 3..end.saturating_sub(3) {
         if quoted[j] {
             continue;

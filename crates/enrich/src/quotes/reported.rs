@@ -662,7 +662,13 @@ pub(super) fn indirect_in_sentence(
         let that_limit = (c0..that_limit)
             .find(|&x| {
                 let adverb = toks.get(x + 1).is_some_and(|n| n.lower.ends_with("ly"));
-                toks[x].is_punct(',') && (participle(x + 1) || (adverb && participle(x + 2)))
+                // ", Devine suggested that …": a report of its own.
+                let report = || {
+                    (x + 2..(x + 6).min(end))
+                        .any(|y| !quoted[y] && rules.strong_cue(&toks[y].lower))
+                };
+                toks[x].is_punct(',')
+                    && (participle(x + 1) || (adverb && participle(x + 2)) || (!strong && report()))
             })
             .unwrap_or(that_limit);
         let that = (c0..that_limit).find(|&x| {
