@@ -1264,6 +1264,12 @@ fn a_sentence_ending_in_the_colon_before_a_quotation_gives_its_subject() {
     let (_, _, speaker, _) =
         one("Ms. Okafor then listed her conditions: “No new taxes and no new wars.”", "en");
     assert_eq!(speaker.as_deref(), Some("Ms. Okafor"));
+    // "Here’s X in …:", "More from X:".
+    let (_, _, speaker, _) =
+        one("Here’s Clinton in December 1992: “Our new direction must rest on work.”", "en");
+    assert_eq!(speaker.as_deref(), Some("Clinton"));
+    let (_, _, speaker, _) = one("More from Jones: “The state is a starting point.”", "en");
+    assert_eq!(speaker.as_deref(), Some("Jones"));
     // No speaker where the subject is not someone who speaks.
     let q = quotes("The stakes are clear: “We are not going anywhere.”", "en");
     assert!(q.iter().all(|q| q.2.is_none()), "{q:?}");

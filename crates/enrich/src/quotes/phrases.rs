@@ -1578,7 +1578,8 @@ pub(super) fn attribution_before(
         }) && (s..c)
             .all(|x| cue_at(doc, rules, x).is_none() && !is_aux(&toks[x].lower))
             // A name or title, not a clause: "Ms. Okafor listed her
-            // conditions:" is [`colon_subject`]'s.
+            // conditions:", "More from Jones:" are [`colon_subject`]'s.
+            && !matches!(toks[s].lower.as_str(), "more" | "from" | "here" | "here’s" | "here's")
             && !(s..c).any(|x| {
                 let t = &toks[x];
                 t.is_word()
@@ -1677,6 +1678,28 @@ fn colon_subject(doc: &Doc<'_>, rules: &Rules, open: usize) -> Option<Attributio
     let s0 = doc.sentence_toks.get(sentence as usize).map_or(0, |s| s.0);
     if (s0..c).any(|x| cue_at(doc, rules, x).is_some() || toks[x].is_punct(':')) {
         return None;
+    }
+    // "Here’s Clinton in December 1992:", "More from Jones:", "From the
+    // report:": the phrase after the opener, up to a time or place phrase.
+    let words: Vec<usize> = (s0..c).filter(|&x| toks[x].is_word()).collect();
+    let opener = match words.as_slice() {
+        [h, s, ..] if toks[*h].lower == "here" && matches!(toks[*s].lower.as_str(), "s" | "is") => {
+            Some(*s + 1)
+        }
+        [h, ..] if toks[*h].lower == "here’s" || toks[*h].lower == "here's" => Some(*h + 1),
+        [m, f, ..] if toks[*m].lower == "more" && toks[*f].lower == "from" => Some(*f + 1),
+        [f, ..] if toks[*f].lower == "from" && *f == s0 => Some(*f + 1),
+        _ => None,
+    };
+    if let Some(a) = opener.filter(|&a| a < c) {
+        let e = (a + 1..c)
+            .find(|&x| matches!(toks[x].lower.as_str(), "in" | "on" | "at" | "during" | "last"))
+            .unwrap_or(c);
+        let np = (a, e);
+        return (toks[a].is_word()
+            && (toks[a].cap || rules.is_determiner(&toks[a].lower))
+            && plausible_speaker(doc, rules, &EntityTable::default(), np))
+        .then_some(Attribution { speaker: np, cue: (c, c + 1), speech: true });
     }
     let np = subject_of(doc, rules, s0, c)?;
     let verb = toks.get(np.1).filter(|t| t.is_word() && !t.cap && np.1 < c)?;
