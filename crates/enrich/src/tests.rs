@@ -1305,3 +1305,17 @@ fn a_report_in_an_opening_subordinate_clause_ends_at_its_comma() {
         ]
     );
 }
+
+#[test]
+fn a_closing_attribution_may_carry_a_clause_of_time_or_a_stray_mark() {
+    for (text, who) in [
+        ("“We will win!” Sessions said as he launched the vote.", "Sessions"),
+        ("“Who can remember? Is it two?” Clinton asks as a guard walks in.", "Clinton"),
+        ("''I would use the word 'old-school,''' said Gregory W. Slayton.", "Gregory W. Slayton"),
+    ] {
+        let q = quotes(text, "en");
+        assert_eq!(q.len(), 1, "{text}: {q:?}");
+        assert_eq!(q[0].0, QuoteKind::Direct, "{text}");
+        assert_eq!(q[0].2.as_deref(), Some(who), "{text}");
+    }
+}

@@ -1368,10 +1368,13 @@ pub(super) fn attribution_after(
 ) -> Option<Attribution> {
     let toks = &doc.toks;
     let mut i = close + 1;
-    while toks
-        .get(i)
-        .is_some_and(|t| matches!(t.punct(), Some(',' | '\u{2013}' | '\u{2014}' | '-')))
-    {
+    // Also the stray mark of a quotation that ends in a quoted word:
+    // `''… the word 'old-school,''' said X`.
+    while toks.get(i).is_some_and(|t| {
+        matches!(t.punct(), Some(',' | '\u{2013}' | '\u{2014}' | '-'))
+            || (matches!(t.punct(), Some('\'' | '\u{2019}'))
+                && !quoted.get(i).copied().unwrap_or(true))
+    }) {
         i += 1;
     }
     let start = i;
@@ -1500,6 +1503,14 @@ fn reports_a_clause(
     let rest = skip_adverbials(doc, rules, cue_end, end, &toks[k].lower);
     let Some(first) = toks.get(rest).filter(|_| rest < end) else { return false };
     if !first.is_word() || quoted.get(rest).copied().unwrap_or(false) {
+        return false;
+    }
+    // "Sessions said as he launched the vote": a clause about the moment of
+    // saying, not what was said.
+    if matches!(
+        first.lower.as_str(),
+        "as" | "while" | "when" | "before" | "after" | "because" | "since" | "until" | "once"
+    ) {
         return false;
     }
     (rest..end).filter(|&x| toks[x].is_word() && !quoted[x]).count() >= 3
