@@ -1319,3 +1319,32 @@ fn a_closing_attribution_may_carry_a_clause_of_time_or_a_stray_mark() {
         assert_eq!(q[0].2.as_deref(), Some(who), "{text}");
     }
 }
+
+#[test]
+fn a_written_text_that_reads_is_the_speaker_and_a_questioner_may_be_described() {
+    for (text, who) in [
+        (
+            "“Shame on him,” reads a Wednesday editorial in The Des Moines Register.",
+            "a Wednesday editorial in The Des Moines Register",
+        ),
+        ("\"Our revolution has forced her to change her mind,\" read the email.", "the email"),
+        (
+            "“Hi Americans!” a welcome message on the website reads.",
+            "a welcome message on the website",
+        ),
+    ] {
+        let (kind, _, speaker, _) = one(text, "en");
+        assert_eq!(kind, QuoteKind::Direct, "{text}");
+        assert_eq!(speaker.as_deref(), Some(who), "{text}");
+    }
+    // Reading is not saying.
+    let q = quotes("“I love books,” she said. She reads every night.", "en");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("she"));
+    let q = quotes(
+        "When asked by a reporter whether the plan differed from the old one, Trump said it did not.",
+        "en",
+    );
+    assert_eq!(q[0].1, "whether the plan differed from the old one");
+    assert_eq!(q[0].2.as_deref(), Some("a reporter"));
+}

@@ -1382,6 +1382,39 @@ pub(super) fn attribution_after(
     {
         return None;
     }
+    // A written text "reads": `“…,” read the email.`, `“…” a message on
+    // the website reads.` Only right after a quotation: elsewhere "read" is
+    // reading.
+    if !rules.is_german() {
+        if matches!(toks[start].lower.as_str(), "read" | "reads") {
+            // The text up to the sentence's punctuation: "a Wednesday
+            // editorial in The Des Moines Register".
+            let a = start + 1;
+            let e = (a..(a + 10).min(toks.len()))
+                .find(|&x| !toks[x].is_word() || toks[x].sentence != toks[a].sentence)
+                .unwrap_or((a + 10).min(toks.len()));
+            let opens = toks
+                .get(a)
+                .is_some_and(|t| t.is_word() && (t.cap || rules.is_determiner(&t.lower)));
+            return (opens && e > a && toks.get(e).is_none_or(|t| t.punct().is_some()))
+                .then_some(Attribution { speaker: (a, e), cue: (start, a), speech: true });
+        }
+        let r = (start + 1..(start + 10).min(toks.len()))
+            .take_while(|&x| {
+                toks[x].is_word()
+                    || toks[x].is_punct('.')
+                        && x + 1 < toks.len()
+                        && toks[x + 1].is_word()
+                        && toks[x - 1].text.chars().count() <= 3
+            })
+            .find(|&x| matches!(toks[x].lower.as_str(), "read" | "reads"));
+        if let Some(r) = r
+            && toks.get(r + 1).is_none_or(|t| matches!(t.punct(), Some('.' | ',' | ';')))
+            && let Some(np) = np_before(doc, rules, r).filter(|np| np.0 == start)
+        {
+            return Some(Attribution { speaker: np, cue: (r, r + 1), speech: true });
+        }
+    }
     // Inverted: cue first. Not a participle: in `defended “New York values,”
     // saying the city …` the words after "saying" are what was said.
     if let Some((cue_end, speech)) = cue_at(doc, rules, start) {

@@ -107,7 +107,8 @@ pub(super) fn asked_question(
     let speaker = (toks[cue + 1].lower == "by" && o > cue + 2)
         .then(|| (cue + 2, o))
         .filter(|&(a, b)| (a..b).all(|x| toks[x].is_word() || toks[x].is_punct('.')))
-        .filter(|&(a, _)| toks[a].cap);
+        // "by Stephanopoulos", "by a reporter", "by CNN's Jake Tapper".
+        .filter(|&(a, b)| toks[a].cap || (rules.is_determiner(&toks[a].lower) && b <= a + 4));
     if speaker.is_none() && o > cue + 1 && !toks[cue + 1].is_word() {
         return None;
     }
