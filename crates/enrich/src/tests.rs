@@ -1348,3 +1348,18 @@ fn a_written_text_that_reads_is_the_speaker_and_a_questioner_may_be_described() 
     assert_eq!(q[0].1, "whether the plan differed from the old one");
     assert_eq!(q[0].2.as_deref(), Some("a reporter"));
 }
+
+#[test]
+fn a_report_after_a_quotation_and_its_attribution_is_the_quoted_speakers() {
+    let q = quotes(
+        "“I wish him well,” Mr. Trump told the hosts of “Morning Joe,” adding that his son \
+         Eric is friendly with one of Mr. Bush’s sons.",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| q.2.as_deref()).collect();
+    assert_eq!(got, [Some("Mr. Trump"), Some("Mr. Trump")], "{q:?}");
+    let q =
+        quotes("“I hate the term,” she said, but added that after taxes, they struggled.", "en");
+    let got: Vec<_> = q.iter().map(|q| q.2.as_deref()).collect();
+    assert_eq!(got, [Some("she"), Some("she")], "{q:?}");
+}

@@ -32,6 +32,14 @@ fn subject_report(
         }
         None => subject_of(doc, rules, s0, k)?,
     };
+    // The sentence opens with a quotation: its subject is the quotation's
+    // speaker, "“I wish him well,” Mr. Trump told …, adding that …", never
+    // a word inside it.
+    let subject = if quoted.get(subject.0).copied().unwrap_or(false) {
+        quotation_speaker(doc, rules, s0, k, quoted)?
+    } else {
+        subject
+    };
     let skip_that =
         |c: usize| if toks.get(c).is_some_and(|t| t.lower == "that") { c + 1 } else { c };
     let mut c0 = skip_that(skip_adverbials(doc, rules, skip_that(cue_end), end, &toks[k].lower));
@@ -262,6 +270,26 @@ fn speaker_of_attribution_before(
             .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np));
     }
     np_after(doc, rules, cue_end).filter(|np| np.1 == comma)
+}
+
+/// The speaker of the closing attribution of a quotation in `[s0, k)`: the
+/// last cue outside quotation marks with a speaker next to it ("…,” Mr.
+/// Trump told", "…,” said Ms. Okafor").
+fn quotation_speaker(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    s0: usize,
+    k: usize,
+    quoted: &[bool],
+) -> Option<(usize, usize)> {
+    let toks = &doc.toks;
+    let free = |np: &(usize, usize)| (np.0..np.1).all(|x| !quoted[x]);
+    (s0..k).rev().filter(|&j| !quoted[j] && rules.strong_cue(&toks[j].lower)).find_map(|j| {
+        let cue_end = cue_at(doc, rules, j)?.0;
+        np_before(doc, rules, j)
+            .filter(|np| free(np) && np.1 == j)
+            .or_else(|| np_after(doc, rules, cue_end).filter(|np| free(np) && np.1 <= k))
+    })
 }
 
 /// The content `[c0, end)` up to a second report in its sentence, and where
