@@ -1363,3 +1363,34 @@ fn a_report_after_a_quotation_and_its_attribution_is_the_quoted_speakers() {
     let got: Vec<_> = q.iter().map(|q| q.2.as_deref()).collect();
     assert_eq!(got, [Some("she"), Some("she")], "{q:?}");
 }
+
+#[test]
+fn a_signature_after_a_dash_and_the_speaker_of_a_later_clause() {
+    let (_, _, speaker, _) = one("“Boeing and GE pay zero taxes.”  - Bernie Sanders.", "en");
+    assert_eq!(speaker.as_deref(), Some("Bernie Sanders"));
+    // Not a signature: words of a clause after the dash.
+    let q = quotes("“We will win” - and we did, Trump said.", "en");
+    assert!(q.iter().all(|q| q.2.as_deref() == Some("Trump")), "{q:?}");
+    // ", but he gave …:" is a clause of its own with its own subject.
+    let q = quotes(
+        "Reid said both men are non-entities in the Senate, but he gave the Texan a \
+         back-handed compliment: “You never have to guess where he is.”",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("both men are non-entities in the Senate", Some("Reid")),
+            ("“You never have to guess where he is.”", Some("he")),
+        ]
+    );
+    // An adverbial between the subordinate clause's comma and the subject.
+    let q = quotes(
+        "Although in September she said the plan was a mistake, at the town hall this week \
+         she said she did not believe it was an error.",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| q.1.as_str()).collect();
+    assert_eq!(got, ["the plan was a mistake", "she did not believe it was an error"]);
+}

@@ -1435,6 +1435,33 @@ pub(super) fn attribution_after(
         let np = np_after(doc, rules, start + 1)?;
         return Some(Attribution { speaker: np, cue: (start, start + 1), speech: true });
     }
+    // A signature after a dash: `“…” - Bernie Sanders.` (fact checks,
+    // lists of quotations): capitalised words that end the sentence.
+    if let Some(dash) = (close + 1..start)
+        .find(|&x| toks[x].punct().is_some_and(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}')))
+        && !rules.is_german()
+    {
+        let mut e = start;
+        while e < toks.len()
+            && e < start + 5
+            && (toks[e].cap
+                || (e > start
+                    && toks[e].is_punct('.')
+                    && toks[e - 1].text.chars().count() <= 3
+                    && toks.get(e + 1).is_some_and(|n| n.cap)))
+            && toks[e].sentence == toks[start].sentence
+        {
+            e += 1;
+        }
+        let ends = toks
+            .get(e)
+            .is_none_or(|t| t.para_start || t.sentence != toks[start].sentence || t.is_punct('.'));
+        let after_end =
+            toks.get(e + 1).is_none_or(|t| t.para_start || t.sentence != toks[start].sentence);
+        if e > start && toks[start].cap && ends && after_end {
+            return Some(Attribution { speaker: (start, e), cue: (dash, dash + 1), speech: true });
+        }
+    }
     // Speaker first: up to 9 words, then the cue.
     let mut k = start;
     // Words, and the full stop of "Mr." or an initial.
@@ -1720,6 +1747,11 @@ fn colon_subject(doc: &Doc<'_>, rules: &Rules, open: usize) -> Option<Attributio
     }
     let sentence = toks[c - 1].sentence;
     let s0 = doc.sentence_toks.get(sentence as usize).map_or(0, |s| s.0);
+    // The last clause: "Reid said …, but he gave the Texan a compliment:".
+    let s0 = (s0 + 1..c)
+        .rev()
+        .find(|&x| toks[x - 1].is_punct(',') && matches!(toks[x].lower.as_str(), "but" | "and"))
+        .map_or(s0, |x| x + 1);
     if (s0..c).any(|x| cue_at(doc, rules, x).is_some() || toks[x].is_punct(':')) {
         return None;
     }
@@ -2086,14 +2118,20 @@ pub(super) fn next_report(
     if subordinate {
         let comma = (c0 + 2..end.saturating_sub(3)).find(|&j| !quoted[j] && toks[j].is_punct(','));
         if let Some(j) = comma {
-            let report = (j + 2..(j + 8).min(end)).find(|&k| cue_at(doc, rules, k).is_some());
+            let report = (j + 2..(j + 10).min(end)).find(|&k| cue_at(doc, rules, k).is_some());
             if let Some(k) = report {
                 let mut a = k;
                 while a > j + 1 && toks[a - 1].is_word() && is_aux(&toks[a - 1].lower) {
                     a -= 1;
                 }
+                // Its subject right after the comma, or a pronoun after an
+                // adverbial: ", at the town hall this week she said …".
                 let subject = np_before(doc, rules, a).is_some_and(|np| {
-                    np.0 == j + 1 && plausible_speaker(doc, rules, &EntityTable::default(), np)
+                    (np.0 == j + 1
+                        || (np.1 == np.0 + 1
+                            && rules.pronoun(&toks[np.0].lower).is_some()
+                            && (j + 1..np.0).all(|x| toks[x].is_word())))
+                        && plausible_speaker(doc, rules, &EntityTable::default(), np)
                 });
                 if subject {
                     return Some(j);
@@ -2128,7 +2166,13 @@ pub(super) fn next_report(
             && toks[j - 1].is_punct(',')
             && matches!(t.lower.as_str(), "and" | "but")
             && toks.get(j + 1).is_some_and(|p| matches!(p.lower.as_str(), "he" | "she" | "they"))
-            && toks.get(j + 2).is_some_and(|v| v.lower.len() > 4 && v.lower.ends_with("ed"))
+            && toks.get(j + 2).is_some_and(|v| {
+                (v.lower.len() > 4 && v.lower.ends_with("ed"))
+                    || matches!(
+                        v.lower.as_str(),
+                        "gave" | "took" | "made" | "went" | "came" | "met" | "held" | "kept"
+                    )
+            })
         {
             return Some(cut);
         }
