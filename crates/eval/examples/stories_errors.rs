@@ -95,13 +95,14 @@ fn googlenews(
             .iter()
             .filter_map(|(g, ps)| ps.iter().max_by_key(|(_, n)| **n).map(|(p, _)| (*g, *p)))
             .collect();
+        // The first item of each predicted story, as its sample.
+        let mut first: BTreeMap<u64, &str> = BTreeMap::new();
+        for (i, p) in items.iter().zip(&pred) {
+            first.entry(*p).or_insert(i.text.as_str());
+        }
         for (i, p) in items.iter().zip(&pred) {
             if by_pred.get(p).is_some_and(|m| m.values().sum::<usize>() == 1) {
-                let sample = items
-                    .iter()
-                    .zip(&pred)
-                    .find(|(_, q)| Some(*q) == main.get(&i.cluster))
-                    .map_or("", |(j, _)| j.text.as_str());
+                let sample = main.get(&i.cluster).and_then(|m| first.get(m)).copied().unwrap_or("");
                 println!("ALONE g{} {:?}  ~ main: {:?}", i.cluster, i.text, sample);
             }
         }

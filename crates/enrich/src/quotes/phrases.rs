@@ -1049,17 +1049,19 @@ pub(super) fn subject_of(
         let w = toks[x].lower.as_str();
         !toks[x].cap
             && x > i + 1
-            && ((w.len() > 4 && w.ends_with("ed"))
-                || matches!(
-                    w,
-                    "made" | "took" | "went" | "gave" | "came" | "met" | "held" | "kept" | "put"
-                ))
+            && ((w.len() > 4 && w.ends_with("ed")) || is_irregular_past(w) || w == "put")
     };
     let v = (i + 1..(i + 7).min(k))
         .find(|&x| cue_at(doc, rules, x).is_some() || is_aux(&toks[x].lower) || past(x))?;
     np_before(doc, rules, v)
         .filter(|np| np.0 == i && rules.is_determiner(&toks[i].lower))
         .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
+}
+
+/// Common irregular past-tense verbs of a clause's own ("gave", "took"):
+/// with "-ed" forms, what marks a new clause after a subject.
+fn is_irregular_past(w: &str) -> bool {
+    matches!(w, "made" | "took" | "went" | "gave" | "came" | "met" | "held" | "kept")
 }
 
 /// The dash that ends a dateline opening the tokens at `i` (before `k`):
@@ -2167,11 +2169,7 @@ pub(super) fn next_report(
             && matches!(t.lower.as_str(), "and" | "but")
             && toks.get(j + 1).is_some_and(|p| matches!(p.lower.as_str(), "he" | "she" | "they"))
             && toks.get(j + 2).is_some_and(|v| {
-                (v.lower.len() > 4 && v.lower.ends_with("ed"))
-                    || matches!(
-                        v.lower.as_str(),
-                        "gave" | "took" | "made" | "went" | "came" | "met" | "held" | "kept"
-                    )
+                (v.lower.len() > 4 && v.lower.ends_with("ed")) || is_irregular_past(&v.lower)
             })
         {
             return Some(cut);
