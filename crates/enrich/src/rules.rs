@@ -566,6 +566,22 @@ const EN_CUES: &[(&str, bool)] = &[
     ("wrote", true),
     ("sings", true),
     ("sang", true),
+    ("writing", true),
+    ("answered", true),
+    ("answers", true),
+    ("assured", true),
+    ("assures", true),
+    ("assuring", true),
+    ("reminding", true),
+    ("reminded", true),
+    ("reminds", true),
+    ("clarified", true),
+    ("confessed", true),
+    ("confesses", true),
+    ("recounted", true),
+    ("retorts", true),
+    ("marveled", true),
+    ("marvelled", true),
     ("believes", false),
     ("believed", false),
     ("believe", false),
@@ -1018,6 +1034,8 @@ impl Rules {
                 | "says"
                 | "say"
                 | "saying"
+                | "assured"
+                | "assures"
                 | "told"
                 | "tells"
                 | "tell"

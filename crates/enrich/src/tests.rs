@@ -1394,3 +1394,72 @@ fn a_signature_after_a_dash_and_the_speaker_of_a_later_clause() {
     let got: Vec<_> = q.iter().map(|q| q.1.as_str()).collect();
     assert_eq!(got, ["the plan was a mistake", "she did not believe it was an error"]);
 }
+
+#[test]
+fn an_attribution_that_introduces_the_next_quotation_is_not_the_last_ones() {
+    let q = quotes(
+        "Brafman said, “The zeal of this case is uncharacteristic of any case we found.” \
+         He added, “In this case things happened that were unusual.”",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("“The zeal of this case is uncharacteristic of any case we found.”", Some("Brafman")),
+            ("“In this case things happened that were unusual.”", Some("He")),
+        ]
+    );
+    // A subordinate clause before "he replied," sets the scene; the
+    // quotation opens its own sentence.
+    let q =
+        quotes("When Brafman thanked him, he replied, “This was one of my finest moments.”", "en");
+    let got: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(got, [("“This was one of my finest moments.”", Some("he"))]);
+    // Without a capital the clause before the attribution is what was said.
+    let q = quotes("Many of the closures, he said, “have involved public courses.”", "en");
+    assert!(q[0].1.starts_with("Many of the closures"), "{q:?}");
+}
+
+#[test]
+fn more_cues_and_speakers_after_a_quotation() {
+    // A capitalised past form after an apposition, and a prepositional
+    // phrase after the cue that is not a clause of its own.
+    let (_, _, speaker, _) = one(
+        "“Not us but can’t argue with it!” Murphy, the head of Right to Rise USA, Tweeted on \
+         Friday with an image.",
+        "en",
+    );
+    assert_eq!(speaker.as_deref(), Some("Murphy"));
+    let (_, _, speaker, _) =
+        one("“I can point to only two accomplishments,” Bozell answers.", "en");
+    assert_eq!(speaker.as_deref(), Some("Bozell"));
+    // Role words between two names are one speaker.
+    let (_, _, speaker, _) = one(
+        "Band member Flea shared the news last week, writing “Feels great to support \
+         someone I believe in.”",
+        "en",
+    );
+    assert_eq!(speaker.as_deref(), Some("Band member Flea"));
+    // "assures" has an addressee, like "told".
+    let (_, text, speaker, _) =
+        one("Graham assures his audience he will tell the bigots to stop.", "en");
+    assert_eq!(
+        (text.as_str(), speaker.as_deref()),
+        ("he will tell the bigots to stop", Some("Graham"))
+    );
+}
+
+#[test]
+fn a_new_sentence_ending_in_a_colon_introduces_its_own_quotation() {
+    let q = quotes(
+        "“We won,” Clinton said. She then addressed the supporters again: “Here is what I \
+         regret.”",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(got, [("“We won,”", Some("Clinton")), ("“Here is what I regret.”", Some("She"))]);
+    // The rest of an attribution before a full stop still carries on.
+    let q = quotes("“We won,” said Sen. Mike Lee (R-Utah). “We will win again.”", "en");
+    assert_eq!(q.len(), 1, "{q:?}");
+}

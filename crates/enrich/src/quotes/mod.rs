@@ -150,8 +150,17 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         let ends_sentence = m.close > m.open + 1
             && toks[m.close - 1].punct().is_some_and(|c| matches!(c, '.' | '!' | '?'))
             && toks.get(m.close + 1).is_some_and(|t| t.cap);
+        // `X said, “A.” He added, “B.”`: an attribution after a quotation
+        // that ends its sentence, which itself ends in a comma or colon
+        // before the next quotation, introduces that one.
         let post = attribution_after(doc, rules, m.close, &quoted)
-            .filter(|_| starts_clause || !ends_sentence);
+            .filter(|_| starts_clause || !ends_sentence)
+            .filter(|a| {
+                let end = a.speaker.1.max(a.cue.1);
+                !(ends_sentence
+                    && toks.get(end).is_some_and(|t| matches!(t.punct(), Some(',' | ':')))
+                    && marks.get(k + 1).is_some_and(|n| n.open == end + 1))
+            });
         let pre = attribution_before(doc, rules, m.open, &quoted);
         let called = partial_after_called(doc, rules, m.open);
         let mut parts = vec![(m.open, m.close + 1)];
@@ -182,7 +191,16 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
                         || n.open.checked_sub(1).is_some_and(|p| {
                             toks[p].punct().is_some_and(|c| matches!(c, ',' | ':' | '.'))
                         }));
-                let same_para = !toks[n.open].para_start;
+                // `“A,” Clinton said. She then addressed the supporters
+                // again: “B.”`: a new sentence that introduces the next
+                // quotation is an attribution of its own.
+                let new_intro = introduces
+                    && words > 0
+                    && gap.clone().any(|i| {
+                        toks[i].is_word()
+                            && toks[i].sentence != toks[after.saturating_sub(1)].sentence
+                    });
+                let same_para = !toks[n.open].para_start && !new_intro;
                 let own = attribution_after(doc, rules, n.close, &quoted).is_some();
                 if !(gap_ok && same_para && !own) {
                     break;
@@ -239,8 +257,15 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         let prefix = match (&post, &pre) {
             (None, Some(a)) if parts.len() == 1 => {
                 let s0 = doc.sentence_toks.get(toks[m.open].sentence as usize).map_or(0, |s| s.0);
+                // `When Brafman thanked him, he replied, “This was …”`: a
+                // quotation that opens with a capital starts its own sentence,
+                // and a subordinate clause before the attribution only sets
+                // the scene.
+                let capital =
+                    (m.open + 1..m.close).find(|&x| toks[x].is_word()).is_some_and(|x| toks[x].cap);
                 parenthetical_prefix(doc, rules, s0, a.speaker, a.cue, &quoted)
                     .filter(|&(_, _, r0)| r0 == m.open)
+                    .filter(|&(p0, _, _)| !(capital && is_subordinator(&toks[p0].lower)))
             }
             _ => None,
         };
@@ -576,6 +601,27 @@ fn clause_start(doc: &Doc<'_>, i: usize) -> bool {
         || (p.punct() == Some(',')
             && i >= 2
             && cue_at(doc, Rules::for_lang(doc.lang), i - 2).is_some())
+}
+
+/// A conjunction that opens a subordinate clause.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "when"
+            | "while"
+            | "once"
+            | "because"
+            | "although"
+            | "though"
+            | "if"
+            | "as"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "whenever"
+            | "unless"
+    )
 }
 
 fn mark(used: &mut [bool], a: usize, b: usize) {

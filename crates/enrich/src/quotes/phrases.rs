@@ -76,7 +76,14 @@ pub(super) fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, b
             return Some((i + 2, true));
         }
     }
-    if t.cap && !title_case_cue(doc, rules, i) {
+    // "Murphy, the head of Right to Rise USA, Tweeted on Friday": a past
+    // form in the middle of its sentence, after an apposition's comma.
+    let capital_past = !rules.is_german()
+        && t.lower.ends_with("ed")
+        && i.checked_sub(1)
+            .and_then(|p| doc.toks.get(p))
+            .is_some_and(|p| p.is_punct(',') && p.sentence == t.sentence);
+    if t.cap && !capital_past && !title_case_cue(doc, rules, i) {
         return None; // "United States", sentence-initial "Says"
     }
     let speech = rules.cue(&t.lower)?;
@@ -291,6 +298,12 @@ pub(super) fn is_object_cue(w: &str) -> bool {
 
 /// Participles that attach reported speech to the sentence's subject:
 /// "Trump spoke on Fox, saying the judge was biased".
+/// Cues whose object is whom they were said to, like "told": "assured his
+/// audience he will …", "reminded voters that …".
+pub(super) fn is_addressee_cue(w: &str) -> bool {
+    matches!(w, "assured" | "assures" | "assuring" | "reminded" | "reminds" | "reminding")
+}
+
 pub(super) fn is_participle_cue(w: &str) -> bool {
     matches!(
         w,
@@ -307,6 +320,8 @@ pub(super) fn is_participle_cue(w: &str) -> bool {
             | "asserting"
             | "declaring"
             | "writing"
+            | "assuring"
+            | "reminding"
             | "calling"
             | "citing"
             | "describing"
@@ -1019,6 +1034,25 @@ pub(super) fn subject_of(
         }
         e += 1;
     }
+    // Role words between a name and a name: "Band member Flea", "Clinton
+    // campaign chairman John Podesta", "Republican pollster Daron Shaw".
+    if e > i {
+        let mut x = e;
+        while x < k
+            && x < e + 3
+            && toks[x].is_word()
+            && !toks[x].cap
+            && is_role_word(rules, &toks[x].lower)
+        {
+            x += 1;
+        }
+        if x > e && x < k && toks[x].is_word() && toks[x].cap && !rules.not_name(&toks[x].lower) {
+            e = x;
+            while e < k && toks[e].is_word() && toks[e].cap {
+                e += 1;
+            }
+        }
+    }
     let named = toks[i..e].iter().any(|t| t.cap && !rules.not_name(&t.lower));
     // A possessive name opens a description: "Hillary Clinton’s right-hand
     // woman rallied supporters, saying …" is the woman, up to the verb.
@@ -1056,6 +1090,36 @@ pub(super) fn subject_of(
     np_before(doc, rules, v)
         .filter(|np| np.0 == i && rules.is_determiner(&toks[i].lower))
         .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
+}
+
+/// A title or a word of a role set before a name ("member", "pollster").
+fn is_role_word(rules: &Rules, w: &str) -> bool {
+    rules.is_title(w)
+        || matches!(
+            w,
+            "member"
+                | "presidential"
+                | "hopeful"
+                | "frontrunner"
+                | "front-runner"
+                | "campaign"
+                | "strategist"
+                | "pollster"
+                | "commentator"
+                | "host"
+                | "anchor"
+                | "columnist"
+                | "correspondent"
+                | "reporter"
+                | "activist"
+                | "businessman"
+                | "businesswoman"
+                | "billionaire"
+                | "rapper"
+                | "singer"
+                | "actor"
+                | "actress"
+        )
 }
 
 /// Common irregular past-tense verbs of a clause's own ("gave", "took"):
@@ -1575,6 +1639,17 @@ fn reports_a_clause(
     ) {
         return false;
     }
+    // "X tweeted on Friday with an image.": a prepositional phrase, with no
+    // "that" and no pronoun subject of a clause after it.
+    let preposition = matches!(
+        first.lower.as_str(),
+        "with" | "in" | "on" | "at" | "from" | "during" | "via" | "alongside" | "without"
+    );
+    if preposition
+        && !(rest..end).any(|x| toks[x].lower == "that" || rules.pronoun(&toks[x].lower).is_some())
+    {
+        return false;
+    }
     (rest..end).filter(|&x| toks[x].is_word() && !quoted[x]).count() >= 3
 }
 
@@ -1665,11 +1740,13 @@ pub(super) fn attribution_before(
         }
     }
     let sentence = toks[open].sentence;
-    // Look back for a cue within 10 tokens.
+    // Look back for a cue within 10 tokens, in the sentence of the mark or,
+    // after a colon, of the colon (`X said:` ¶ `“…”`).
+    let intro = if p.is_punct(':') { toks[open - 1].sentence } else { sentence };
     let mut k = open;
     while k > 0 && open - k < 12 {
         k -= 1;
-        if toks[k].sentence != sentence && !matches!(p.punct(), Some(':')) || quoted[k] {
+        if (toks[k].sentence != sentence && toks[k].sentence != intro) || quoted[k] {
             break;
         }
         if let Some((cue_end, speech)) = cue_at(doc, rules, k) {
@@ -1859,7 +1936,8 @@ pub(super) fn skip_adverbials(
     }
     let start = i;
     if !to_addressee
-        && matches!(cue, "told" | "tells" | "tell" | "telling" | "asked" | "urged" | "warned")
+        && (matches!(cue, "told" | "tells" | "tell" | "telling" | "asked" | "urged" | "warned")
+            || is_addressee_cue(cue))
     {
         // One noun phrase: "reporters", "the BBC", "Fox News".
         let det = i < end && toks[i].is_word() && rules.is_determiner(&toks[i].lower);

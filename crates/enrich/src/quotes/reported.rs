@@ -551,8 +551,9 @@ pub(super) fn indirect_in_sentence(
         let apposition = np_with_apposition(doc, rules, s0, k).is_some();
         // "told The Wall Street Journal": a "tell" cue's addressee comes
         // first (and is never the speaker).
-        let tell =
-            matches!(toks[k].lower.as_str(), "told" | "tells" | "tell") && !rules.is_german();
+        let tell = (matches!(toks[k].lower.as_str(), "told" | "tells" | "tell")
+            || is_addressee_cue(&toks[k].lower))
+            && !rules.is_german();
         let after_addressee = if tell {
             match toks.get(cue_end).map(|t| t.lower.as_str()) {
                 Some("him" | "her" | "them" | "me" | "us" | "reporters" | "journalists") => {
