@@ -1463,3 +1463,42 @@ fn a_new_sentence_ending_in_a_colon_introduces_its_own_quotation() {
     let q = quotes("“We won,” said Sen. Mike Lee (R-Utah). “We will win again.”", "en");
     assert_eq!(q.len(), 1, "{q:?}");
 }
+
+#[test]
+fn quotation_dash_signatures_close_each_quotation() {
+    let q = quotes(
+        "“He represents our greatest shame.” ― Sonya Herridge “During the debate he looked \
+         at the cameras and lied.” ― Pamela Padilla",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| (q.0, q.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [(QuoteKind::Direct, Some("Sonya Herridge")), (QuoteKind::Direct, Some("Pamela Padilla"))],
+        "{q:?}"
+    );
+}
+
+#[test]
+fn as_someone_put_it_names_the_speaker() {
+    let (_, _, speaker, _) =
+        one("As Professor Foner put it: “The party has not changed its mind in a century.”", "en");
+    assert_eq!(speaker.as_deref(), Some("Professor Foner"));
+    let (_, _, speaker, _) = one(
+        "Or, as Tom Ridge, a former homeland security secretary, put it, “We are not \
+         ready for this at all.”",
+        "en",
+    );
+    assert_eq!(speaker.as_deref(), Some("Tom Ridge"));
+}
+
+#[test]
+fn appositions_with_numbers_and_abbreviations_stay_with_the_name() {
+    let (_, _, speaker, _) =
+        one("“It was a long time ago,” said Mr. Daniloff, now 81 and retired in Vermont.", "en");
+    assert_eq!(speaker.as_deref(), Some("Mr. Daniloff"));
+    // "a false claim" is a noun, not a cue with "a false" as its speaker.
+    let q =
+        quotes("Trump kept repeating a false claim that he opposed the war from the start.", "en");
+    assert!(q.iter().all(|q| q.2.as_deref() != Some("a false")), "{q:?}");
+}

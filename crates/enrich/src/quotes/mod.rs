@@ -280,10 +280,13 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         // German quoted words inside a clause look for the clause's cue below.
         let german_partial = rules.is_german() && attr.is_none() && is_partial;
         if words > 0 && (words >= 4 || (attr.is_some() && !is_partial)) && !german_partial {
+            // A signature after a dash closes a quotation that opens its
+            // own sentence: nothing before the mark is part of it.
+            let spoken_after = post.as_ref().is_some_and(|a| !toks[a.cue.0].punct().is_some());
             let widened = called
                 .is_none()
                 .then(|| {
-                    widen_partial(doc, rules, &mut parts, &quoted, post.is_some(), starts_clause)
+                    widen_partial(doc, rules, &mut parts, &quoted, spoken_after, starts_clause)
                 })
                 .flatten();
             let sentence_like = widened.is_none() && (starts_clause || post.is_some());
@@ -526,7 +529,10 @@ fn widen_partial(
             && !toks[s].para_start
             && toks[s - 1].sentence == sentence
             && !quoted[s - 1]
-            && !matches!(toks[s - 1].punct(), Some(':' | ';' | '-' | '\u{2013}' | '\u{2014}'))
+            && !matches!(
+                toks[s - 1].punct(),
+                Some(':' | ';' | '-' | '\u{2013}' | '\u{2014}' | '\u{2015}')
+            )
         {
             s -= 1;
         }

@@ -161,6 +161,22 @@ pub(super) fn noun_use(doc: &Doc<'_>, rules: &Rules, i: usize) -> bool {
         return false;
     }
     let Some(p) = i.checked_sub(1).and_then(|p| doc.toks.get(p)) else { return false };
+    // "a false claim", "his latest warning": a singular noun form after a
+    // determiner and a word (a verb there would agree: "the senator claims").
+    let singular_noun = matches!(
+        t.lower.as_str(),
+        "claim" | "promise" | "report" | "warning" | "tweet" | "answer" | "note" | "comment"
+    );
+    if singular_noun
+        && p.is_word()
+        && !p.cap
+        && !is_aux(&p.lower)
+        && i.checked_sub(2)
+            .and_then(|pp| doc.toks.get(pp))
+            .is_some_and(|pp| rules.is_determiner(&pp.lower))
+    {
+        return true;
+    }
     let quantifier = matches!(
         p.lower.as_str(),
         "many"
@@ -1437,7 +1453,7 @@ pub(super) fn attribution_after(
     // Also the stray mark of a quotation that ends in a quoted word:
     // `''… the word 'old-school,''' said X`.
     while toks.get(i).is_some_and(|t| {
-        matches!(t.punct(), Some(',' | '\u{2013}' | '\u{2014}' | '-'))
+        matches!(t.punct(), Some(',' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '-'))
             || (matches!(t.punct(), Some('\'' | '\u{2019}'))
                 && !quoted.get(i).copied().unwrap_or(true))
     }) {
@@ -1502,14 +1518,16 @@ pub(super) fn attribution_after(
         return Some(Attribution { speaker: np, cue: (start, start + 1), speech: true });
     }
     // A signature after a dash: `“…” - Bernie Sanders.` (fact checks,
-    // lists of quotations): capitalised words that end the sentence.
-    if let Some(dash) = (close + 1..start)
-        .find(|&x| toks[x].punct().is_some_and(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}')))
-        && !rules.is_german()
+    // lists of quotations, the quotation dash ― of readers' voices):
+    // capitalised words that end the sentence or run into the next
+    // quotation.
+    if let Some(dash) = (close + 1..start).find(|&x| {
+        toks[x].punct().is_some_and(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}' | '\u{2015}'))
+    }) && !rules.is_german()
     {
         let mut e = start;
         while e < toks.len()
-            && e < start + 5
+            && e < start + 6
             && (toks[e].cap
                 || (e > start
                     && toks[e].is_punct('.')
@@ -1519,11 +1537,13 @@ pub(super) fn attribution_after(
         {
             e += 1;
         }
-        let ends = toks
-            .get(e)
-            .is_none_or(|t| t.para_start || t.sentence != toks[start].sentence || t.is_punct('.'));
-        let after_end =
-            toks.get(e + 1).is_none_or(|t| t.para_start || t.sentence != toks[start].sentence);
+        let next_quote = quoted.get(e).copied().unwrap_or(false);
+        let ends = next_quote
+            || toks.get(e).is_none_or(|t| {
+                t.para_start || t.sentence != toks[start].sentence || t.is_punct('.')
+            });
+        let after_end = next_quote
+            || toks.get(e + 1).is_none_or(|t| t.para_start || t.sentence != toks[start].sentence);
         if e > start && toks[start].cap && ends && after_end {
             return Some(Attribution { speaker: (start, e), cue: (dash, dash + 1), speech: true });
         }
@@ -1542,7 +1562,7 @@ pub(super) fn attribution_after(
                 && toks.get(k + 1).is_some_and(|n| n.cap))
             || (toks[k].is_punct('.')
                 && k > start
-                && toks.get(k + 1).is_some_and(|n| n.is_punct(')')))
+                && toks.get(k + 1).is_some_and(|n| n.is_punct(')') || n.is_punct(',')))
             || (k > start && toks[k].punct().is_some_and(|c| matches!(c, '(' | ')' | '-')))
             || (k > start
                 && toks[k].kind == crate::stream::Kind::Number
@@ -1558,7 +1578,9 @@ pub(super) fn attribution_after(
             k += 1;
             continue;
         }
-        if !in_name(k) {
+        // Inside an apposition, a number is a word ("now 81 and retired").
+        let number = first_comma.is_some() && toks[k].kind == crate::stream::Kind::Number;
+        if !in_name(k) && !number {
             break;
         }
         if !toks[k].is_word() {
@@ -1811,7 +1833,43 @@ pub(super) fn attribution_before(
             return None;
         }
     }
-    colon_subject(doc, rules, open)
+    as_put_it(doc, rules, open).or_else(|| colon_subject(doc, rules, open))
+}
+
+/// `As Professor Foner put it: “…”`, `Or, as Tom Ridge, a former
+/// secretary, put it, “…”`: the phrase between "as" and "put it".
+fn as_put_it(doc: &Doc<'_>, rules: &Rules, open: usize) -> Option<Attribution> {
+    let toks = &doc.toks;
+    if rules.is_german() || open < 4 {
+        return None;
+    }
+    let c = open - 1;
+    if !matches!(toks[c].punct(), Some(':' | ',')) {
+        return None;
+    }
+    let (it, put) = (c - 1, c - 2);
+    if !(toks[it].lower == "it" && matches!(toks[put].lower.as_str(), "put" | "puts")) {
+        return None;
+    }
+    let sentence = toks[put].sentence;
+    let a = (put.saturating_sub(16)..put)
+        .rev()
+        .take_while(|&x| toks[x].sentence == sentence)
+        .find(|&x| toks[x].lower == "as")?;
+    let mut e = put;
+    while e > a + 1 && toks[e - 1].is_punct(',') {
+        e -= 1;
+    }
+    // The name before an apposition: "Tom Ridge, a former secretary,".
+    let np = (a + 1..e)
+        .find(|&x| toks[x].is_punct(','))
+        .filter(|_| toks[put - 1].is_punct(','))
+        .map_or((a + 1, e), |comma| (a + 1, comma));
+    (np.1 > np.0
+        && toks[np.0].is_word()
+        && (toks[np.0].cap || rules.is_determiner(&toks[np.0].lower))
+        && plausible_speaker(doc, rules, &EntityTable::default(), np))
+    .then_some(Attribution { speaker: np, cue: (put, it + 1), speech: true })
 }
 
 /// A sentence without a cue that ends in the colon opening the quotation:
