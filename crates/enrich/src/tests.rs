@@ -1502,3 +1502,86 @@ fn appositions_with_numbers_and_abbreviations_stay_with_the_name() {
         quotes("Trump kept repeating a false claim that he opposed the war from the start.", "en");
     assert!(q.iter().all(|q| q.2.as_deref() != Some("a false")), "{q:?}");
 }
+
+#[test]
+fn a_speaker_with_its_apposition_after_the_content() {
+    let (_, text, speaker, _) = one(
+        "Sanders remains committed to seeing the primary through to the convention, his top \
+         aide, Tad Devine, told The Huffington Post.",
+        "en",
+    );
+    assert_eq!(
+        (text.as_str(), speaker.as_deref()),
+        (
+            "Sanders remains committed to seeing the primary through to the convention",
+            Some("his top aide, Tad Devine")
+        )
+    );
+    let (_, _, speaker, _) = one(
+        "Facebook created the tool to help in times of crisis, Anna Richardson White, a \
+         spokeswoman, said on Saturday.",
+        "en",
+    );
+    assert_eq!(speaker.as_deref(), Some("Anna Richardson White, a spokeswoman"));
+    // An apposition between dashes before the cue.
+    let (_, text, speaker, _) = one(
+        "Jason Sims — a teacher from Mount Pleasant — says he made a last-minute decision.",
+        "en",
+    );
+    assert_eq!(
+        (text.as_str(), speaker.as_deref()),
+        ("he made a last-minute decision", Some("Jason Sims — a teacher from Mount Pleasant"))
+    );
+}
+
+#[test]
+fn a_contracted_pronoun_is_a_speaker_not_a_possessive() {
+    let q = quotes(
+        "Donald Trump said he would go to Ohio on Monday. He’s claiming that voting fraud is \
+         a big problem in this country.",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref(), q.3.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("he would go to Ohio on Monday", Some("Donald Trump"), Some("Donald Trump")),
+            ("voting fraud is a big problem in this country", Some("He"), Some("Donald Trump"))
+        ]
+    );
+}
+
+#[test]
+fn as_someone_put_it_frames_the_rest_of_the_sentence() {
+    let (kind, text, speaker, _) = one(
+        "As Ms. Simonyan put it in a statement in July, RT is ''providing a perspective you \
+         won't get from the mainstream press.''",
+        "en",
+    );
+    assert_eq!(
+        (kind, text.as_str(), speaker.as_deref()),
+        (
+            QuoteKind::Mixed,
+            "RT is ''providing a perspective you won't get from the mainstream press.''",
+            Some("Ms. Simonyan")
+        )
+    );
+}
+
+#[test]
+fn a_closing_mark_that_opens_a_paragraph_opens_a_quotation() {
+    let q = quotes(
+        "Obama spoke in Laos.\n\n” … what I learned from these families is that it is \
+         heard the wrong way,” he said.",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| (q.0, q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [(
+            QuoteKind::Direct,
+            "” … what I learned from these families is that it is heard the wrong way,”",
+            Some("he")
+        )]
+    );
+}

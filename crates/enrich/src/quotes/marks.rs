@@ -76,6 +76,9 @@ pub(super) fn find_marks(doc: &Doc<'_>) -> Vec<Marks> {
             '\u{00bb}' => !touches_prev || i == 0,
             '"' => !touches_prev && next_touch,
             '\u{2018}' | '\u{201a}' => !touches_prev && next_touch,
+            // A closing mark cannot open a paragraph: there it is a typo for
+            // “ (”Fear. I am truly afraid …”).
+            '\u{201d}' => t.para_start,
             _ => false,
         };
         if opens {

@@ -94,6 +94,7 @@ pub(super) fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, b
     // arguing" do not.
     let progressive = |p: &crate::stream::Tok<'_>| {
         matches!(p.lower.as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "am" | "’s")
+            || ["’s", "'s", "’re", "'re"].iter().any(|c| p.lower.ends_with(c))
     };
     let prev = i.checked_sub(1).and_then(|p| doc.toks.get(p));
     if is_aside_participle(&t.lower) && !prev.is_some_and(|p| p.is_punct(',') || progressive(p)) {
@@ -191,7 +192,14 @@ pub(super) fn noun_use(doc: &Doc<'_>, rules: &Rules, i: usize) -> bool {
             | "other"
             | "one"
     );
+    // "He’s claiming", "she's saying": a contracted "is"/"has", not a
+    // possessive.
+    let contraction =
+        p.lower.strip_suffix("'s").or_else(|| p.lower.strip_suffix("\u{2019}s")).is_some_and(|w| {
+            rules.pronoun(w).is_some() || matches!(w, "who" | "that" | "there" | "what")
+        });
     !quantifier
+        && !contraction
         && (rules.is_determiner(&p.lower)
             || p.lower.ends_with("'s")
             || p.lower.ends_with("\u{2019}s")
@@ -739,6 +747,17 @@ pub(super) fn subject_from_start(
     while s < k && matches!(toks[s].lower.as_str(), "and" | "but" | "so" | "yet") {
         s += 1;
     }
+    // A sentence adverb and its comma: "Rather, sources close to …".
+    if toks.get(s + 1).is_some_and(|t| t.is_punct(','))
+        && toks.get(s).is_some_and(|t| {
+            t.is_word()
+                && (rules.not_name(&t.lower) || is_sentence_adverb(&t.lower))
+                && rules.pronoun(&t.lower).is_none()
+                && !rules.is_determiner(&t.lower)
+        })
+    {
+        s += 2;
+    }
     if rules.is_german() || k <= s + 2 || k - s > 16 {
         return None;
     }
@@ -792,6 +811,103 @@ pub(super) fn subject_from_start(
     ok.then_some((s, k))
 }
 
+/// `…, his top aide, Tad Devine, told …`, `…, Anna White, a spokeswoman,
+/// said …`: a name and its description between commas after the content,
+/// with `c_b` the comma right before the cue. Returns the speaker span
+/// (both parts) when the content before it has at least three words.
+pub(super) fn apposed_speaker_after_content(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    s0: usize,
+    c_b: usize,
+    quoted: &[bool],
+) -> Option<(usize, usize)> {
+    let toks = &doc.toks;
+    let comma_before = |to: usize, reach: usize| {
+        (s0 + 1..to).rev().take(reach).find(|&x| toks[x].is_punct(',') && !quoted[x])
+    };
+    let c_m = comma_before(c_b, 6)?;
+    let c_a = comma_before(c_m, 9)?;
+    if (s0..c_a).filter(|&x| toks[x].is_word()).count() < 3 || (c_a..c_b).any(|x| quoted[x]) {
+        return None;
+    }
+    let name = |(a, b): (usize, usize)| {
+        b > a
+            && b - a <= 5
+            && toks[a].cap
+            && rules.pronoun(&toks[a].lower).is_none()
+            && (a..b).all(|x| {
+                (toks[x].is_word() && toks[x].cap && cue_at(doc, rules, x).is_none())
+                    || (toks[x].is_punct('.') && x > a)
+            })
+            && (a..b).any(|x| !rules.not_name(&toks[x].lower))
+    };
+    let description = |(a, b): (usize, usize)| {
+        b > a + 1
+            && b - a <= 8
+            && rules.is_determiner(&toks[a].lower)
+            && (a + 1..b).all(|x| {
+                let t = &toks[x];
+                (t.is_word()
+                    && !is_aux(&t.lower)
+                    && !is_finite_verb(&t.lower)
+                    && !matches!(t.lower.as_str(), "who" | "which" | "that")
+                    && (cue_at(doc, rules, x).is_none() || noun_use(doc, rules, x)))
+                    || t.punct().is_some_and(|c| matches!(c, '\'' | '\u{2019}' | '-' | '.'))
+            })
+    };
+    let (first, second) = ((c_a + 1, c_m), (c_m + 1, c_b));
+    ((name(first) && description(second)) || (description(first) && name(second)))
+        .then_some((c_a + 1, c_b))
+}
+
+/// Adverbs that open a sentence with a comma: "Rather, …", "Indeed, …".
+fn is_sentence_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "rather"
+            | "indeed"
+            | "separately"
+            | "finally"
+            | "again"
+            | "overall"
+            | "thus"
+            | "besides"
+            | "nonetheless"
+            | "nevertheless"
+            | "similarly"
+            | "likewise"
+            | "otherwise"
+            | "ultimately"
+            | "increasingly"
+            | "privately"
+            | "publicly"
+            | "previously"
+            | "recently"
+            | "additionally"
+            | "further"
+            | "furthermore"
+            | "moreover"
+            | "notably"
+            | "specifically"
+            | "elsewhere"
+            | "afterward"
+            | "afterwards"
+            | "initially"
+            | "originally"
+            | "currently"
+            | "traditionally"
+            | "historically"
+            | "generally"
+            | "typically"
+            | "usually"
+            | "often"
+            | "sometimes"
+            | "already"
+            | "yesterday"
+    )
+}
+
 /// "NAME, APPOSITION," right before the cue at `k`, from the sentence start.
 pub(super) fn np_with_apposition(
     doc: &Doc<'_>,
@@ -811,9 +927,12 @@ pub(super) fn np_with_apposition(
     let closes = toks[k - 1].is_punct(',')
         || (toks[k - 1].punct().is_some_and(|c| matches!(c, '\u{201d}' | '"'))
             && toks[k - 2].is_punct(','));
-    if !closes {
+    // Or a pair of dashes: "Jason Sims — a teacher from Mount Pleasant — says".
+    let dash = toks[k - 1].punct().filter(|c| matches!(c, '\u{2014}' | '\u{2013}'));
+    if !closes && dash.is_none() {
         return None;
     }
+    let sep = dash.unwrap_or(',');
     let c2 = k - 1;
     // The name ends at the sentence's first comma; the apposition may hold
     // more commas ("director of …, at the University of California, Davis,")
@@ -851,6 +970,7 @@ pub(super) fn np_with_apposition(
     // Collins, R-NY, says …": a short apposition, a capitalised name right
     // after the clause's comma.
     if let Some(c1) = (s0..c2).rev().find(|&x| toks[x].is_punct(','))
+        && sep == ','
         && c2 - c1 <= 6
         && c1 > s0 + 3
         && matches!(
@@ -878,7 +998,7 @@ pub(super) fn np_with_apposition(
     {
         return Some((name.0, c2));
     }
-    let c1 = (s0..c2).find(|&x| toks[x].is_punct(','))?;
+    let c1 = (s0..c2).find(|&x| toks[x].is_punct(sep))?;
     let reports = (c1 + 1..c2).any(|x| {
         toks[x].lower == "that"
             && toks[x - 1].is_word()
@@ -973,7 +1093,7 @@ pub(super) fn np_with_apposition(
         });
     let np_end = if own_report || adverbial {
         name.1
-    } else if toks[c2].is_punct(',') {
+    } else if toks[c2].is_punct(sep) {
         c2
     } else {
         // A closing quotation mark belongs to the apposition.

@@ -426,6 +426,11 @@ pub(super) fn indirect_in_sentence(
             return Some(reported(vec![(content, end)], Some(attr), None));
         }
     }
+    if from == s0
+        && let Some(q) = as_put_it_frame(doc, rules, s0, end, quoted, used)
+    {
+        return Some((q, None));
+    }
     let mut k = from;
     while k < end {
         if quoted[k] || used[k] {
@@ -587,6 +592,16 @@ pub(super) fn indirect_in_sentence(
                     let attr = Attribution { speaker: np, cue: (k, cue_end), speech };
                     return Some(reported(vec![(s0, c)], Some(attr), next));
                 }
+            }
+            // ", his top aide, Tad Devine, told …": a speaker with its
+            // apposition after the content.
+            if toks[k - 1].is_punct(',')
+                && let Some(np) = apposed_speaker_after_content(doc, rules, s0, k - 1, quoted)
+                && let Some(next) = tail(after_addressee)
+            {
+                mark(used, np.0, cue_end);
+                let attr = Attribution { speaker: np, cue: (k, cue_end), speech };
+                return Some(reported(vec![(s0, np.0 - 1)], Some(attr), next));
             }
         }
         // "X keeps its finances secret but says CONTENT": the subject's.
@@ -810,6 +825,58 @@ pub(super) fn indirect_in_sentence(
         k = cue_end;
     }
     None
+}
+
+/// "As Ms. Simonyan put it in a statement, CONTENT." (and "Or, as …"): the
+/// rest of the sentence after the frame's comma is what the speaker said.
+/// A quotation that is the whole rest is left to the direct-quote rules.
+fn as_put_it_frame(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    s0: usize,
+    end: usize,
+    quoted: &[bool],
+    used: &mut [bool],
+) -> Option<RawQuote> {
+    let toks = &doc.toks;
+    if rules.is_german() {
+        return None;
+    }
+    let mut a = s0;
+    if toks.get(a).is_some_and(|t| matches!(t.lower.as_str(), "or" | "but" | "and")) {
+        a += 1;
+        if toks.get(a).is_some_and(|t| t.is_punct(',')) {
+            a += 1;
+        }
+    }
+    if toks.get(a).is_none_or(|t| t.lower != "as") {
+        return None;
+    }
+    let put = (a + 2..(a + 12).min(end)).find(|&x| {
+        matches!(toks[x].lower.as_str(), "put" | "puts")
+            && toks.get(x + 1).is_some_and(|n| n.lower == "it")
+    })?;
+    let comma = (put + 2..(put + 16).min(end)).find(|&x| toks[x].is_punct(',') && !quoted[x])?;
+    let c0 = comma + 1;
+    let words = (c0..end).filter(|&x| toks[x].is_word()).count();
+    if words < 3 || (c0..end).all(|x| quoted[x]) || (a..c0).any(|x| used[x] || quoted[x]) {
+        return None;
+    }
+    let mut e = put;
+    while e > a + 1 && toks[e - 1].is_punct(',') {
+        e -= 1;
+    }
+    // The name before an apposition: "Tom Ridge, a former secretary,".
+    let np = (a + 1..e).find(|&x| toks[x].is_punct(',')).map_or((a + 1, e), |c| (a + 1, c));
+    if np.1 <= np.0
+        || !(toks[np.0].cap || rules.is_determiner(&toks[np.0].lower))
+        || !plausible_speaker(doc, rules, &EntityTable::default(), np)
+    {
+        return None;
+    }
+    mark(used, a, c0);
+    let attr = Attribution { speaker: np, cue: (put, put + 2), speech: true };
+    Some(reported(vec![(c0, end)], Some(attr), None).0)
 }
 
 /// Nouns that make "nach …" a source: "nach Angaben der Polizei".

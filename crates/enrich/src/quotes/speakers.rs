@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// Contracted verbs after a pronoun ("he’s", "they're").
+const CONTRACTIONS: &[&str] = &["’s", "'s", "’re", "'re", "’ll", "'ll", "’d", "'d", "’ve", "'ve"];
+
 /// Resolves the speaker phrase at token range `np`.
 pub(super) fn resolve_speaker(
     doc: &Doc<'_>,
@@ -13,7 +16,20 @@ pub(super) fn resolve_speaker(
 ) -> Speaker {
     let np = attr.speaker;
     let toks = &doc.toks;
-    let span = doc.span_of(np.0, np.1);
+    let mut span = doc.span_of(np.0, np.1);
+    // "He’s claiming …", "They're saying …": the pronoun without its
+    // contracted verb.
+    let contracted = (np.1 == np.0 + 1)
+        .then(|| {
+            let w = toks[np.0].lower.as_str();
+            CONTRACTIONS.iter().find_map(|c| w.strip_suffix(c).map(|p| (p, c.len())))
+        })
+        .flatten()
+        .filter(|(p, _)| rules.pronoun(p).is_some());
+    if let Some((_, cut)) = contracted {
+        span = Span::new(span.start as usize, (span.end as usize).saturating_sub(cut));
+    }
+    let pronoun_word = |k: usize| contracted.map_or(toks[k].lower.as_str(), |(p, _)| p);
     let text = doc.slice(span).to_string();
     // A name as the head of the phrase ("Kremlin spokesman Dmitry Peskov",
     // not "Rubio's spokesperson").
@@ -76,7 +92,7 @@ pub(super) fn resolve_speaker(
         return pronoun_speaker(table, span, text, antecedent);
     }
     if words.len() == 1
-        && let Some(g) = rules.pronoun(&toks[words[0]].lower)
+        && let Some(g) = rules.pronoun(pronoun_word(words[0]))
     {
         // German "sie" is "she" with a singular verb ("sie sagte", not
         // "sie sagten").
@@ -88,10 +104,10 @@ pub(super) fn resolve_speaker(
         } else {
             g
         };
-        let plural = g.is_none() && !matches!(toks[words[0]].lower.as_str(), "it" | "es");
+        let plural = g.is_none() && !matches!(pronoun_word(words[0]), "it" | "es");
         let target = if plural {
             None
-        } else if matches!(toks[words[0]].lower.as_str(), "it" | "es") {
+        } else if matches!(pronoun_word(words[0]), "it" | "es") {
             latest_entity(quoted, table, np.0, |e| e.kind == EntityKind::Organization, None)
         } else {
             // The previous quote's speaker, if that quote is near and
