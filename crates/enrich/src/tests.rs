@@ -1585,3 +1585,71 @@ fn a_closing_mark_that_opens_a_paragraph_opens_a_quotation() {
         )]
     );
 }
+
+#[test]
+fn shares_and_groups_as_speakers() {
+    let q = quotes(
+        "About three in 10 said they prefer a more liberal agenda, but six in 10 said they \
+         want the next president to continue those policies.",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("they prefer a more liberal agenda", Some("About three in 10")),
+            ("they want the next president to continue those policies", Some("six in 10"))
+        ]
+    );
+    let (_, _, speaker, _) =
+        one("47% say the United States should commit troops on the ground.", "en");
+    assert_eq!(speaker.as_deref(), Some("47%"));
+    let (_, _, speaker, _) =
+        one("Again, those surveyed said Trump was best able to handle the issue.", "en");
+    assert_eq!(speaker.as_deref(), Some("those surveyed"));
+}
+
+#[test]
+fn reports_after_subordinators_relatives_and_headline_cues() {
+    let (_, text, speaker, _) = one(
+        "The candidate launched his campaign by declaring that Mexican immigrants were \
+         criminals.",
+        "en",
+    );
+    assert_eq!(
+        (text.as_str(), speaker.as_deref()),
+        ("Mexican immigrants were criminals", Some("The candidate"))
+    );
+    // A relative clause with a report of its own, negated, then the main
+    // report.
+    let q = quotes(
+        "Mrs. Clinton, who did not explicitly say that Mr. Sanders was not qualified to be \
+         president, said on Wednesday that he had not done his homework on Wall Street reform.",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Mr. Sanders was not qualified to be president", Some("who")),
+            ("he had not done his homework on Wall Street reform", Some("Mrs. Clinton"))
+        ]
+    );
+    let (_, text, speaker, _) = one("Craig Fehrman explains why Indiana is “weird.”", "en");
+    assert_eq!(
+        (text.as_str(), speaker.as_deref()),
+        ("why Indiana is “weird.”", Some("Craig Fehrman"))
+    );
+    let (_, _, speaker, _) = one(
+        "Mike Pence Calls for Special Prosecutor after Report Reveals Clinton’s Meetings.",
+        "en",
+    );
+    assert_eq!(speaker.as_deref(), Some("Mike Pence"));
+    // An inverted attribution whose apposition is a role without article.
+    let (_, _, speaker, _) = one(
+        "The Clinton model will be part of the election postmortem, said Jake Horowitz, \
+         editor in chief of Mic.com.",
+        "en",
+    );
+    assert_eq!(speaker.as_deref(), Some("Jake Horowitz"));
+}

@@ -97,7 +97,14 @@ pub(super) fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, b
             || ["’s", "'s", "’re", "'re"].iter().any(|c| p.lower.ends_with(c))
     };
     let prev = i.checked_sub(1).and_then(|p| doc.toks.get(p));
-    if is_aside_participle(&t.lower) && !prev.is_some_and(|p| p.is_punct(',') || progressive(p)) {
+    // "by declaring that …", "while insisting …": a participle after a
+    // subordinator reports too.
+    let subordinated = |p: &crate::stream::Tok<'_>| {
+        matches!(p.lower.as_str(), "by" | "while" | "after" | "before" | "when" | "without")
+    };
+    if is_aside_participle(&t.lower)
+        && !prev.is_some_and(|p| p.is_punct(',') || progressive(p) || subordinated(p))
+    {
         return None;
     }
     // "said to be", "added to": not reporting; "vowed to block" reports a
@@ -226,14 +233,23 @@ pub(super) fn noun_use(doc: &Doc<'_>, rules: &Rules, i: usize) -> bool {
 /// words are (nearly) all capitalised.
 fn title_case_cue(doc: &Doc<'_>, rules: &Rules, i: usize) -> bool {
     let toks = &doc.toks;
-    if rules.is_german() || !rules.strong_cue(&toks[i].lower) || i == 0 {
+    if rules.is_german() || i == 0 {
+        return false;
+    }
+    let strong = rules.strong_cue(&toks[i].lower);
+    // "Mike Pence Calls for Special Prosecutor", "Putin Praises Trump":
+    // an object cue, before a capitalised word or "for"/"on".
+    let object = is_object_cue(&toks[i].lower) && !toks[i].lower.ends_with("ed");
+    if !strong && !object {
         return false;
     }
     let (prev, next) = (&toks[i - 1], toks.get(i + 1));
     let between_caps = prev.is_word()
         && prev.cap
         && prev.sentence == toks[i].sentence
-        && next.is_some_and(|n| n.is_word() && n.cap);
+        && next.is_some_and(|n| {
+            n.is_word() && (n.cap || (object && matches!(n.lower.as_str(), "for" | "on")))
+        });
     if !between_caps {
         return false;
     }
@@ -748,6 +764,7 @@ pub(super) fn subject_from_start(
         s += 1;
     }
     // A sentence adverb and its comma: "Rather, sources close to …".
+    let s_before = s;
     if toks.get(s + 1).is_some_and(|t| t.is_punct(','))
         && toks.get(s).is_some_and(|t| {
             t.is_word()
@@ -758,18 +775,45 @@ pub(super) fn subject_from_start(
     {
         s += 2;
     }
-    if rules.is_german() || k <= s + 2 || k - s > 16 {
+    // "47% say", "those surveyed said": two tokens are enough for a share
+    // or a group.
+    let short_share = k == s + 2
+        && ((toks[s].kind == crate::stream::Kind::Number
+            && toks.get(s + 1).is_some_and(|t| t.is_punct('%')))
+            || matches!(toks[s].lower.as_str(), "those" | "these"));
+    if rules.is_german() || (k <= s + 2 && !short_share) || k - s > 16 {
         return None;
     }
-    let number = |x: usize| toks.get(x).is_some_and(|t| t.kind == crate::stream::Kind::Number);
+    let number = |x: usize| {
+        toks.get(x).is_some_and(|t| {
+            t.kind == crate::stream::Kind::Number
+                || matches!(
+                    t.lower.as_str(),
+                    "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+                )
+        })
+    };
     // A share of a group: "About 4 in 10 say …", "Nearly 60 percent of
-    // voters said …".
-    let approx = matches!(
+    // voters said …", "47% say …".
+    let share = |x: usize| {
+        toks.get(x).is_some_and(|t| {
+            t.is_punct('%') || matches!(t.lower.as_str(), "percent" | "per" | "in" | "of")
+        })
+    };
+    let approx = (matches!(
         toks[s].lower.as_str(),
         "about" | "nearly" | "almost" | "roughly" | "only" | "just" | "over" | "some"
-    ) && number(s + 1);
+    ) && number(s + 1))
+        || (number(s) && share(s + 1));
     let first = &toks[s];
-    if !approx && !(first.is_word() && (first.cap || rules.is_determiner(&first.lower))) {
+    // After an opening adverb the subject is not capitalised: "Again,
+    // those surveyed said …", "Rather, sources close to her say …".
+    let group = s > s_before
+        && matches!(
+            first.lower.as_str(),
+            "those" | "these" | "sources" | "officials" | "voters" | "critics" | "supporters"
+        );
+    if !approx && !group && !(first.is_word() && (first.cap || rules.is_determiner(&first.lower))) {
         return None;
     }
     if approx {
@@ -789,7 +833,7 @@ pub(super) fn subject_from_start(
         return ok.then_some((s, k));
     }
     if rules.pronoun(&first.lower).is_some()
-        || rules.not_name(&first.lower) && !rules.is_determiner(&first.lower)
+        || rules.not_name(&first.lower) && !rules.is_determiner(&first.lower) && !group
     {
         return None;
     }
@@ -1004,7 +1048,10 @@ pub(super) fn np_with_apposition(
             && toks[x - 1].is_word()
             && (rules.cue(&toks[x - 1].lower).is_some() || !toks[x - 1].cap && x == c1 + 1)
     });
-    if c1 == c2 || c2 - c1 > 40 || reports {
+    // A relative clause may hold a report of its own ("Mrs. Clinton, who
+    // did not say that …, said …"): then the speaker is the name alone.
+    let relative = toks.get(c1 + 1).is_some_and(|t| t.lower == "who");
+    if c1 == c2 || c2 - c1 > 40 || (reports && !relative) {
         return None;
     }
     // "One of the authors of that report, Ari Fleischer, said": a
@@ -1229,7 +1276,7 @@ pub(super) fn subject_of(
 }
 
 /// A title or a word of a role set before a name ("member", "pollster").
-fn is_role_word(rules: &Rules, w: &str) -> bool {
+pub(super) fn is_role_word(rules: &Rules, w: &str) -> bool {
     rules.is_title(w)
         || matches!(
             w,
@@ -1255,6 +1302,21 @@ fn is_role_word(rules: &Rules, w: &str) -> bool {
                 | "singer"
                 | "actor"
                 | "actress"
+                | "editor"
+                | "publisher"
+                | "co-founder"
+                | "researcher"
+                | "lawyer"
+                | "author"
+                | "historian"
+                | "fellow"
+                | "expert"
+                | "scholar"
+                | "consultant"
+                | "lobbyist"
+                | "organizer"
+                | "scientist"
+                | "partner"
         )
 }
 
@@ -2449,7 +2511,7 @@ pub(super) fn next_report(
         let between_aux = (j + 1..k).all(|x| toks[x].is_word() && is_aux(&toks[x].lower));
         let subject = np_before(doc, rules, k).is_some_and(|np| {
             np.0 == j + 1 && plausible_speaker(doc, rules, &EntityTable::default(), np)
-        });
+        }) || subject_from_start(doc, rules, j + 1, k, quoted).is_some();
         if between_aux || subject {
             return Some(cut);
         }

@@ -321,7 +321,16 @@ fn relative_speaker(
         return None;
     }
     let mut r = k;
-    while r > from && toks[r - 1].is_word() && is_aux(&toks[r - 1].lower) {
+    // "who has said", "who did not explicitly say".
+    while r > from
+        && toks[r - 1].is_word()
+        && (is_aux(&toks[r - 1].lower)
+            || matches!(
+                toks[r - 1].lower.as_str(),
+                "did" | "does" | "do" | "not" | "didn't" | "doesn't" | "didn’t" | "doesn’t"
+            )
+            || (toks[r - 1].lower.len() > 4 && toks[r - 1].lower.ends_with("ly")))
+    {
         r -= 1;
     }
     if r < from + 2 || toks[r - 1].lower != "who" {
@@ -547,7 +556,11 @@ pub(super) fn indirect_in_sentence(
             toks[np.1 - 1].cap
                 && toks.get(np.1).is_some_and(|t| t.is_punct(','))
                 && toks.get(np.1 + 1).is_some_and(|t| {
-                    rules.is_determiner(&t.lower) || t.lower == "who" || t.lower == "whose"
+                    rules.is_determiner(&t.lower)
+                        || t.lower == "who"
+                        || t.lower == "whose"
+                        // "…, said Jake Horowitz, editor in chief of Mic.com."
+                        || (!t.cap && is_role_word(rules, &t.lower))
                 })
                 && !(np.1..end).any(|x| quoted[x])
         };
@@ -621,7 +634,15 @@ pub(super) fn indirect_in_sentence(
         // a clause set off by commas ends at the next one.
         let relative = relative_speaker(doc, rules, from, k);
         // "X began by talking about …": the sentence's subject.
-        let by = k > s0 + 1 && toks[k - 1].lower == "by" && !rules.is_german();
+        // Also "… while insisting …", "… after claiming …".
+        let by = k > s0 + 1
+            && (toks[k - 1].lower == "by"
+                || (toks[k].lower.ends_with("ing")
+                    && matches!(
+                        toks[k - 1].lower.as_str(),
+                        "while" | "after" | "before" | "when" | "without"
+                    )))
+            && !rules.is_german();
         let np = relative
             .map(|(np, _)| np)
             .or_else(|| {
@@ -639,8 +660,29 @@ pub(super) fn indirect_in_sentence(
                     .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
                     .or_else(|| np_with_apposition(doc, rules, s0, k))
                     .or_else(|| {
-                        (from == s0 && rules.strong_cue(&toks[k].lower))
-                            .then(|| subject_from_start(doc, rules, s0, k, quoted))
+                        // From the sentence start, or from a colon or
+                        // semicolon opening the clause ("terrorism: 47% say").
+                        // Or from the conjunction where the scan resumed
+                        // ("…, but six in 10 said …").
+                        let clause0 = (s0..k)
+                            .rev()
+                            .find(|&x| {
+                                !quoted[x] && toks[x].punct().is_some_and(|c| c == ':' || c == ';')
+                            })
+                            .map_or(s0, |x| x + 1);
+                        let mut f = from;
+                        while f < k && toks[f].is_punct(',') {
+                            f += 1;
+                        }
+                        let clause0 = if f > clause0
+                            && matches!(toks[f].lower.as_str(), "but" | "and" | "while" | "whereas")
+                        {
+                            f
+                        } else {
+                            clause0
+                        };
+                        (from <= clause0 && rules.strong_cue(&toks[k].lower))
+                            .then(|| subject_from_start(doc, rules, clause0, k, quoted))
                             .flatten()
                     })
             });
@@ -738,6 +780,14 @@ pub(super) fn indirect_in_sentence(
             if toks.get(c0).is_some_and(|t| matches!(t.lower.as_str(), "for" | "on")) {
                 c0 += 1;
             }
+        } else if !rules.is_german()
+            && toks.get(c0).is_some_and(|t| {
+                matches!(t.lower.as_str(), "why" | "how" | "what" | "where" | "when" | "who")
+            })
+            && explains_wh(&toks[k].lower)
+        {
+            // "explained why …", "recalled how …": the question word opens
+            // the content.
         } else if !strong {
             k = cue_end;
             continue;
@@ -825,6 +875,40 @@ pub(super) fn indirect_in_sentence(
         k = cue_end;
     }
     None
+}
+
+/// Cues whose content may be a question-word clause: "explained why …".
+fn explains_wh(w: &str) -> bool {
+    matches!(
+        w,
+        "explained"
+            | "explains"
+            | "explaining"
+            | "described"
+            | "describes"
+            | "describing"
+            | "detailed"
+            | "details"
+            | "recalled"
+            | "recalls"
+            | "recalling"
+            | "recounted"
+            | "recounts"
+            | "revealed"
+            | "reveals"
+            | "noted"
+            | "notes"
+            | "wondered"
+            | "wonders"
+            | "questioned"
+            | "questions"
+            | "discussed"
+            | "discusses"
+            | "argued"
+            | "argues"
+            | "outlined"
+            | "outlines"
+    )
 }
 
 /// "As Ms. Simonyan put it in a statement, CONTENT." (and "Or, as …"): the
