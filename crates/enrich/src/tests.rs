@@ -1653,3 +1653,12 @@ fn reports_after_subordinators_relatives_and_headline_cues() {
     );
     assert_eq!(speaker.as_deref(), Some("Jake Horowitz"));
 }
+
+#[test]
+fn an_object_ends_before_adverbials_and_a_second_verb() {
+    let (_, text, _, _) =
+        one("Donald Trump also criticized Clinton during a rally Friday in Hartford, Conn.", "en");
+    assert_eq!(text, "Clinton");
+    let (_, text, _, _) = one("He denied the charges and counter-accused her of battery.", "en");
+    assert_eq!(text, "the charges");
+}

@@ -126,7 +126,14 @@ fn main() {
                 let near: Vec<String> = preds
                     .iter()
                     .filter(|p| p.content.iter().any(|&(a, b)| a < hi && lo < b))
-                    .map(|p| format!("{:?} {:?}", p.kind, d.span_text(&p.content)))
+                    .map(|p| {
+                        format!(
+                            "{:.2} {:?} {:?}",
+                            overlap(&p.content, &g.content),
+                            p.kind,
+                            d.span_text(&p.content)
+                        )
+                    })
                     .collect();
                 missed.push(format!(
                     "MISS [{:?}] src={:?} cue={:?}\n     {}\n  CTX {}\n  NEAR {:?}",

@@ -246,9 +246,59 @@ fn content_end(
             Some(c) => (c, next.or(Some(c))),
             None => (c1, next),
         }
+    } else if object_content(doc, rules, k, c0, quoted) {
+        let (c1, next) = cut_at_next_report(doc, rules, c0, end, quoted);
+        // Quoted words after the cut keep the content whole: they are what
+        // the object is about ("criticized Clinton, calling her “…”").
+        let cut = object_end(doc, c0, c1, quoted).filter(|&c| !(c..c1).any(|x| quoted[x]));
+        (cut.unwrap_or(c1), next)
     } else {
         cut_at_next_report(doc, rules, c0, end, quoted)
     }
+}
+
+/// Whether the content at `c0` of the cue at `k` is the object of an
+/// object cue ("criticized Clinton …", "stressed those worries …") rather
+/// than a clause ("denied that …", "urged … to …").
+fn object_content(doc: &Doc<'_>, rules: &Rules, k: usize, c0: usize, quoted: &[bool]) -> bool {
+    let toks = &doc.toks;
+    let w = toks[k].lower.as_str();
+    !rules.is_german()
+        && (is_object_cue(w) || matches!(w, "stressed" | "stresses" | "emphasized" | "emphasizes"))
+        && !rules.strong_cue(w)
+        && !is_naming_cue(w)
+        && c0 > 0
+        && !matches!(toks[c0 - 1].lower.as_str(), "that" | "whether" | "if" | "about")
+        && toks.get(c0).is_some_and(|t| {
+            !matches!(
+                t.lower.as_str(),
+                "to" | "how" | "what" | "why" | "where" | "when" | "who" | "whether" | "that"
+            ) && !quoted[c0]
+        })
+}
+
+/// Where an object's noun phrase ends: at a comma, a subordinator, a time
+/// or place adverbial ("during a rally", "on Sunday", "at a forum"), or a
+/// coordinated verb ("the charges and counter-accused her").
+fn object_end(doc: &Doc<'_>, c0: usize, c1: usize, quoted: &[bool]) -> Option<usize> {
+    let toks = &doc.toks;
+    (c0 + 1..c1).find(|&x| {
+        let next = toks.get(x + 1);
+        !quoted[x]
+            && (toks[x].is_punct(',')
+                || toks[x].is_punct(';')
+                || matches!(
+                    toks[x].lower.as_str(),
+                    "during" | "while" | "when" | "after" | "before" | "since" | "because"
+                )
+                || (matches!(toks[x].lower.as_str(), "on" | "in" | "at" | "last" | "this")
+                    && next.is_some_and(|n| is_weekday(&n.lower) || is_time_word(&n.lower)))
+                || (toks[x].lower == "at"
+                    && next.is_some_and(|n| matches!(n.lower.as_str(), "a" | "an" | "the")))
+                || (toks[x].lower == "and"
+                    && next
+                        .is_some_and(|n| !n.cap && n.lower.len() > 4 && n.lower.ends_with("ed"))))
+    })
 }
 
 /// The speaker of an attribution that closes right before the participle at
