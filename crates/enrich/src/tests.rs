@@ -1662,3 +1662,20 @@ fn an_object_ends_before_adverbials_and_a_second_verb() {
     let (_, text, _, _) = one("He denied the charges and counter-accused her of battery.", "en");
     assert_eq!(text, "the charges");
 }
+
+#[test]
+fn a_question_put_after_the_quotation() {
+    let q = quotes(
+        "''Jobs, jobs, jobs,'' Mrs. Clinton said on television last month when asked what \
+         Mr. Clinton would do in the White House.",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| (q.0, q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            (QuoteKind::Direct, "''Jobs, jobs, jobs,''", Some("Mrs. Clinton")),
+            (QuoteKind::Indirect, "what Mr. Clinton would do in the White House", None)
+        ]
+    );
+}

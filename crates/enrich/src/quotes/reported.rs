@@ -91,7 +91,20 @@ pub(super) fn asked_question(
             k += 1;
         }
     }
-    if toks.get(k).is_none_or(|t| t.lower != "asked") || used[k] {
+    // Or later in the sentence: "“Jobs, jobs, jobs,” Mrs. Clinton said …
+    // when asked what Mr. Clinton would do." The question then runs to the
+    // sentence end.
+    let mut tail = false;
+    if toks.get(k).is_none_or(|t| t.lower != "asked") {
+        k = (s0 + 2..s1).find(|&x| {
+            toks[x].lower == "asked"
+                && !quoted[x]
+                && matches!(toks[x - 1].lower.as_str(), "when" | "after" | "being")
+                && (toks[x - 1].lower != "being" || toks[x - 2].lower == "when")
+        })?;
+        tail = true;
+    }
+    if used[k] {
         return None;
     }
     let cue = k;
@@ -122,7 +135,20 @@ pub(super) fn asked_question(
     }
     // "Asked specifically what …": the adverb belongs to the question.
     let c0 = if o == cue + 2 && toks[cue + 1].lower.ends_with("ly") { cue + 1 } else { o };
-    let comma = (c0 + 1..s1).find(|&x| toks[x].is_punct(','))?;
+    let mut stop = s1;
+    while tail
+        && stop > c0
+        && toks[stop - 1].punct().is_some_and(|c| matches!(c, '.' | '!' | '?'))
+        && !quoted[stop - 1]
+    {
+        stop -= 1;
+    }
+    let comma = (c0 + 1..s1).find(|&x| toks[x].is_punct(',') && !quoted[x]);
+    let comma = match comma {
+        Some(c) => c,
+        None if tail => stop,
+        None => return None,
+    };
     // A comma inside a quotation that closes right after it: the mark too.
     let c1 = if quoted[comma] && toks.get(comma + 1).is_some_and(|t| t.punct().is_some()) {
         comma + 2
@@ -130,7 +156,11 @@ pub(super) fn asked_question(
         comma
     };
     let words = (c0..c1).filter(|&x| toks[x].is_word()).count();
-    if words < 3 || c1 - c0 > 45 || (c1..s1).filter(|&x| toks[x].is_word()).count() < 2 {
+    if words < 3
+        || c1 - c0 > 45
+        || (!tail && (c1..s1).filter(|&x| toks[x].is_word()).count() < 2)
+        || (tail && (cue..c1).any(|x| quoted[x]))
+    {
         return None;
     }
     mark(used, cue, cue + 1);
