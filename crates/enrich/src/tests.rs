@@ -1679,3 +1679,47 @@ fn a_question_put_after_the_quotation() {
         ]
     );
 }
+
+#[test]
+fn transcript_turns_opened_by_a_quotation_mark() {
+    let q = quotes(
+        "Two questions: Why would Trump do that?\n\n\"PENCE: Well, look, this is an episode \
+         of a game show. It is serious business.\n\n\"WALLACE: If I may, sir, will she be \
+         there?\n\n\"PENCE: She will not be attending the debate tomorrow night.",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| (q.0, q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            (
+                QuoteKind::Indirect,
+                "Well, look, this is an episode of a game show. It is serious business",
+                Some("PENCE")
+            ),
+            (QuoteKind::Indirect, "If I may, sir, will she be there", Some("WALLACE")),
+            (
+                QuoteKind::Indirect,
+                "She will not be attending the debate tomorrow night",
+                Some("PENCE")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_quotation_after_that_is_reported_speech() {
+    let (kind, text, speaker, _) = one(
+        "Trump had choice words for the moderators, telling O'Reilly that \"I'm not okay \
+         with Anderson Cooper because he treats me very unfairly.\"",
+        "en",
+    );
+    assert_eq!(
+        (kind, text.as_str(), speaker.as_deref()),
+        (
+            QuoteKind::Mixed,
+            "\"I'm not okay with Anderson Cooper because he treats me very unfairly.\"",
+            Some("Trump")
+        )
+    );
+}

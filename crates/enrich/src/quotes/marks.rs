@@ -81,7 +81,11 @@ pub(super) fn find_marks(doc: &Doc<'_>) -> Vec<Marks> {
             '\u{201d}' => t.para_start,
             _ => false,
         };
-        if opens {
+        // A transcript's turn, `"PENCE: Well, look, …`: the mark opens the
+        // paragraph and the speaker label follows; the turn is not a
+        // quotation of its own (the label holds it, see `reported`).
+        let label = t.para_start && transcript_label(doc, i + 1).is_some();
+        if opens && !label {
             open = Some((i, c));
         }
     }
@@ -89,4 +93,17 @@ pub(super) fn find_marks(doc: &Doc<'_>) -> Vec<Marks> {
     // above unless the next paragraph reopened it; the reopened mark was
     // skipped, so the pair spans the paragraphs.
     out
+}
+
+/// The colon of an all-capitals speaker label starting at token `i`
+/// ("PENCE:", "JOEL BENENSON:"), at most three words.
+pub(super) fn transcript_label(doc: &Doc<'_>, i: usize) -> Option<usize> {
+    let toks = &doc.toks;
+    let colon = (i + 1..(i + 4).min(toks.len())).find(|&x| toks[x].is_punct(':'))?;
+    let words = (i..colon).all(|x| {
+        toks[x].is_word()
+            && toks[x].text.chars().any(char::is_alphabetic)
+            && toks[x].text.chars().all(|c| !c.is_lowercase())
+    });
+    (words && toks[colon].sentence == toks[i].sentence).then_some(colon)
 }

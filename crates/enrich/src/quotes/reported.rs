@@ -50,8 +50,14 @@ fn subject_report(
     while c0 < end && toks[c0].punct().is_some_and(|c| matches!(c, ',' | ':')) {
         c0 += 1;
     }
-    // "… but added, “…”": the quotation is a quote of its own.
-    if c0 < end && (c0..end).all(|x| quoted[x] || toks[x].punct().is_some()) && quoted[c0] {
+    // "… but added, “…”": the quotation is a quote of its own; after
+    // "that" it is reported speech ("telling O'Reilly that “…”").
+    let after_that = c0 > 0 && toks[c0 - 1].lower == "that";
+    if c0 < end
+        && !after_that
+        && (c0..end).all(|x| quoted[x] || toks[x].punct().is_some())
+        && quoted[c0]
+    {
         return None;
     }
     if (c0..end).filter(|&x| toks[x].is_word()).count() < 3 && !is_naming_cue(&toks[k].lower) {
@@ -452,7 +458,13 @@ pub(super) fn indirect_in_sentence(
         end -= 1;
     }
     // "Poll: Candidates locked in …", "Q: Your mother was deported …": a
-    // short capitalised source and a colon opening the sentence.
+    // short capitalised source and a colon opening the sentence. A
+    // transcript's turn may open with a quotation mark: `"PENCE: …`.
+    let marked =
+        toks.get(s0).and_then(|t| t.punct()).is_some_and(|c| matches!(c, '"' | '\u{201c}'))
+            && transcript_label(doc, s0 + 1).is_some();
+    let s0 = if marked { s0 + 1 } else { s0 };
+    let from = if marked && from + 1 == s0 { s0 } else { from };
     if let Some(colon) = (s0 + 1..(s0 + 5).min(end)).find(|&x| toks[x].is_punct(':')) {
         let source = (s0, colon);
         // "Clinton to Planned Parenthood: …", "Former AG Mukasey at RNC: …".
