@@ -1723,3 +1723,23 @@ fn a_quotation_after_that_is_reported_speech() {
         )
     );
 }
+
+#[test]
+fn headline_sources_before_a_colon() {
+    let cases = [
+        ("Clinton camp: Trump’s Islamophobia threatens national security.", "Clinton camp"),
+        ("Dr. Ben Carson: Hillary Clinton ‘Not Fit To Serve As President.’", "Dr. Ben Carson"),
+        (
+            "Former AG Mukasey at RNC: Clinton email scandal disqualifies her.",
+            "Former AG Mukasey at RNC",
+        ),
+        ("EXCLUSIVE – Roger Stone: Don’t Trust the Voting Machines.", "Roger Stone"),
+        ("Ryan: ‘Anti-Semitic Images’ Have ‘No Place In A Presidential Campaign.’", "Ryan"),
+    ];
+    for (text, want) in cases {
+        let (_, _, speaker, _) = one(text, "en");
+        assert_eq!(speaker.as_deref(), Some(want), "{text}");
+    }
+    // A lower-case noun phrase is no source.
+    assert!(quotes("Two questions: Why would Trump do that?", "en").is_empty());
+}

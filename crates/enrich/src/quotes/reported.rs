@@ -465,13 +465,60 @@ pub(super) fn indirect_in_sentence(
             && transcript_label(doc, s0 + 1).is_some();
     let s0 = if marked { s0 + 1 } else { s0 };
     let from = if marked && from + 1 == s0 { s0 } else { from };
-    if let Some(colon) = (s0 + 1..(s0 + 5).min(end)).find(|&x| toks[x].is_punct(':')) {
+    // A kicker before a headline's source: "EXCLUSIVE – Roger Stone: …".
+    let kicker = toks
+        .get(s0 + 1)
+        .and_then(|t| t.punct())
+        .is_some_and(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}'))
+        && toks.get(s0).is_some_and(|t| {
+            t.is_word() && t.text.chars().count() > 2 && t.text.chars().all(|c| !c.is_lowercase())
+        });
+    let s0 = if kicker && from == s0 { s0 + 2 } else { s0 };
+    let from = if kicker && from + 2 == s0 { s0 } else { from };
+    if let Some(colon) = (s0 + 1..(s0 + 9).min(end)).find(|&x| toks[x].is_punct(':')) {
         let source = (s0, colon);
-        // "Clinton to Planned Parenthood: …", "Former AG Mukasey at RNC: …".
-        let capitalised = toks[s0].cap
-            && (s0..colon).all(|x| {
+        // "Clinton to Planned Parenthood: …", "Former AG Mukasey at RNC: …",
+        // "Dr. Ben Carson: …", "Clinton camp: …" (one lower-case word),
+        // "Obama To Asians Worried About U.S. Election: …".
+        let lower = (s0..colon)
+            .filter(|&x| {
                 toks[x].is_word()
-                    && (toks[x].cap || matches!(toks[x].lower.as_str(), "of" | "to" | "at" | "on"))
+                    && !toks[x].cap
+                    && !matches!(toks[x].lower.as_str(), "of" | "to" | "at" | "on")
+            })
+            .count();
+        let capitalised = toks[s0].cap
+            && (colon - s0 <= 4 || lower == 0)
+            && (s0..colon).all(|x| {
+                let t = &toks[x];
+                (t.is_word()
+                    && (t.cap
+                        || matches!(t.lower.as_str(), "of" | "to" | "at" | "on")
+                        || (lower == 1
+                            && x + 1 == colon
+                            && matches!(
+                                t.lower.as_str(),
+                                "camp"
+                                    | "campaign"
+                                    | "aide"
+                                    | "aides"
+                                    | "allies"
+                                    | "spokesman"
+                                    | "spokeswoman"
+                                    | "official"
+                                    | "officials"
+                                    | "sources"
+                                    | "adviser"
+                                    | "advisers"
+                                    | "lawyer"
+                                    | "lawyers"
+                                    | "team"
+                                    | "chief"
+                            ))))
+                    || (t.is_punct('.')
+                        && x > s0
+                        && toks[x - 1].cap
+                        && toks[x - 1].text.chars().count() <= 3)
             });
         // A transcript's speaker label ("JOEL BENENSON:", "Q:") holds the
         // turn to the end of its paragraph.
@@ -520,7 +567,10 @@ pub(super) fn indirect_in_sentence(
             && toks.get(s0 + 1).is_some_and(|t| t.lower == "latest"));
         let content = colon + 1;
         let words = (content..end).filter(|&x| toks[x].is_word()).count();
-        let starts_quoted = quoted.get(content).copied().unwrap_or(true);
+        // A headline that is all quotation is a quote of its own; one with
+        // quoted words is reported ("Ryan: ‘Anti-Semitic Images’ Have …").
+        let starts_quoted = quoted.get(content).copied().unwrap_or(true)
+            && (content..end).all(|x| quoted[x] || toks[x].punct().is_some());
         if from == s0 && capitalised && !label && words >= 3 && !starts_quoted && !used[s0] {
             mark(used, s0, content);
             let attr = Attribution { speaker: source, cue: (colon, content), speech: true };
