@@ -475,11 +475,12 @@ pub(super) fn indirect_in_sentence(
         });
     let s0 = if kicker && from == s0 { s0 + 2 } else { s0 };
     let from = if kicker && from + 2 == s0 { s0 } else { from };
-    if let Some(colon) = (s0 + 1..(s0 + 9).min(end)).find(|&x| toks[x].is_punct(':')) {
+    if let Some(colon) = (s0 + 1..(s0 + 6).min(end)).find(|&x| toks[x].is_punct(':')) {
         let source = (s0, colon);
         // "Clinton to Planned Parenthood: …", "Former AG Mukasey at RNC: …",
-        // "Dr. Ben Carson: …", "Clinton camp: …" (one lower-case word),
-        // "Obama To Asians Worried About U.S. Election: …".
+        // "Dr. Ben Carson: …", "Clinton camp: …" (one lower-case word); at
+        // most five tokens (longer ones are subheadings: "Veto Power Impedes
+        // Peace Efforts: …").
         let lower = (s0..colon)
             .filter(|&x| {
                 toks[x].is_word()
