@@ -1743,3 +1743,35 @@ fn headline_sources_before_a_colon() {
     // A lower-case noun phrase is no source.
     assert!(quotes("Two questions: Why would Trump do that?", "en").is_empty());
 }
+
+#[test]
+fn coordinated_weak_cues_and_poll_shares() {
+    let q = quotes(
+        "He announced that he was undergoing therapy and vowed to focus on being a better \
+         father.",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("he was undergoing therapy", Some("He")),
+            ("to focus on being a better father", Some("He"))
+        ]
+    );
+    let (_, text, speaker, _) = one(
+        "The killings have left 62 percent of voters saying race relations are growing worse.",
+        "en",
+    );
+    assert_eq!(
+        (text.as_str(), speaker.as_deref()),
+        ("race relations are growing worse", Some("62 percent of voters"))
+    );
+    // "only" before a base form is an adverb, not a determiner.
+    let (_, _, speaker, _) = one(
+        "The Florida Republican would only say that his lack of foreign policy knowledge was \
+         worrisome.",
+        "en",
+    );
+    assert_eq!(speaker.as_deref(), Some("The Florida Republican"));
+}

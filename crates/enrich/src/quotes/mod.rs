@@ -586,7 +586,11 @@ fn rest_of_sentence(
 /// The content span of tokens `[a, b)` without a final full stop outside
 /// quotation marks.
 fn trim_content(doc: &Doc<'_>, a: usize, mut b: usize) -> Span {
-    while b > a + 1 && doc.toks[b - 1].punct().is_some_and(|c| matches!(c, '.' | ',' | ';' | ':')) {
+    while b > a + 1
+        && doc.toks[b - 1]
+            .punct()
+            .is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '-' | '\u{2013}' | '\u{2014}'))
+    {
         b -= 1;
     }
     doc.span_of(a, b)

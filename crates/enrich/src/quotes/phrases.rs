@@ -207,7 +207,8 @@ pub(super) fn noun_use(doc: &Doc<'_>, rules: &Rules, i: usize) -> bool {
         });
     !quantifier
         && !contraction
-        && (rules.is_determiner(&p.lower)
+        // "would only say": an adverb, not a determiner.
+        && ((rules.is_determiner(&p.lower) && p.lower != "only")
             || p.lower.ends_with("'s")
             || p.lower.ends_with("\u{2019}s")
             || matches!(
@@ -950,6 +951,26 @@ fn is_sentence_adverb(w: &str) -> bool {
             | "already"
             | "yesterday"
     )
+}
+
+/// A share of a poll's respondents right before the cue at `k`: "50
+/// percent saying …", "62 percent of voters saying …", "47% of them say".
+pub(super) fn share_before(doc: &Doc<'_>, k: usize) -> Option<(usize, usize)> {
+    let toks = &doc.toks;
+    let mut e = k;
+    // "of voters", "of young Democrats", "of them".
+    if let Some(of) = (k.saturating_sub(4)..k).rev().find(|&x| toks[x].lower == "of")
+        && (of + 1..k).all(|x| toks[x].is_word())
+        && of + 1 < k
+    {
+        e = of;
+    }
+    let p = e.checked_sub(1)?;
+    if !(toks[p].lower == "percent" || toks[p].is_punct('%')) {
+        return None;
+    }
+    let n = p.checked_sub(1)?;
+    (toks[n].kind == crate::stream::Kind::Number).then_some((n, k))
 }
 
 /// "NAME, APPOSITION," right before the cue at `k`, from the sentence start.

@@ -763,8 +763,17 @@ pub(super) fn indirect_in_sentence(
         // "X keeps its finances secret but says CONTENT": the subject's.
         let coordinated =
             k > s0 + 2 && matches!(toks[k - 1].lower.as_str(), "and" | "but") && !quoted[k - 1];
+        // Also a weaker cue with its complement: "… and vowed to focus on
+        // …", "… and praised efforts by …", "… but insisted that …".
+        let complement = || {
+            let w = toks[k].lower.as_str();
+            let next = toks.get(cue_end).map(|t| t.lower.as_str());
+            (is_commitment(w) && next == Some("to"))
+                || next == Some("that")
+                || (is_object_cue(w) && !w.ends_with("ing"))
+        };
         if coordinated
-            && rules.strong_cue(&toks[k].lower)
+            && (rules.strong_cue(&toks[k].lower) || (!rules.is_german() && complement()))
             && let Some(q) = by_subject(used)
         {
             return Some(q);
@@ -799,8 +808,13 @@ pub(super) fn indirect_in_sentence(
                 .flatten()
             })
             .or_else(|| {
-                np_before(doc, rules, k)
-                    .filter(|np| plausible_speaker(doc, rules, &EntityTable::default(), *np))
+                share_before(doc, k)
+                    .filter(|np| np.0 >= from)
+                    .or_else(|| {
+                        np_before(doc, rules, k).filter(|np| {
+                            plausible_speaker(doc, rules, &EntityTable::default(), *np)
+                        })
+                    })
                     .or_else(|| np_with_apposition(doc, rules, s0, k))
                     .or_else(|| {
                         // From the sentence start, or from a colon or
