@@ -970,7 +970,17 @@ pub(super) fn share_before(doc: &Doc<'_>, k: usize) -> Option<(usize, usize)> {
         return None;
     }
     let n = p.checked_sub(1)?;
-    (toks[n].kind == crate::stream::Kind::Number).then_some((n, k))
+    if toks[n].kind != crate::stream::Kind::Number {
+        return None;
+    }
+    // "only 49 percent", "about 60 percent".
+    let approx = n.checked_sub(1).filter(|&a| {
+        matches!(
+            toks[a].lower.as_str(),
+            "only" | "about" | "nearly" | "almost" | "roughly" | "just" | "some" | "over"
+        )
+    });
+    Some((approx.unwrap_or(n), k))
 }
 
 /// "NAME, APPOSITION," right before the cue at `k`, from the sentence start.
