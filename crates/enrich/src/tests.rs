@@ -1785,3 +1785,25 @@ fn coordinated_weak_cues_and_poll_shares() {
     );
     assert_eq!(speaker.as_deref(), Some("The Florida Republican"));
 }
+
+#[test]
+fn a_second_report_after_then_or_and_then() {
+    let q = quotes(
+        "Trump praised the crowd and then said he would build the wall within a year.",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [("the crowd", Some("Trump")), ("he would build the wall within a year", Some("Trump"))]
+    );
+    let (_, text, speaker, _) = one(
+        "Kasich offered the man a job as Secretary of Defense, then says he’ll welcome advice \
+         from anyone.",
+        "en",
+    );
+    assert_eq!(
+        (text.as_str(), speaker.as_deref()),
+        ("he’ll welcome advice from anyone", Some("Kasich"))
+    );
+}

@@ -2490,7 +2490,7 @@ pub(super) fn next_report(
             }
         }
     }
-    for j in c0 + 3..end.saturating_sub(3) {
+    for j in c0 + 2..end.saturating_sub(3) {
         if quoted[j] {
             continue;
         }

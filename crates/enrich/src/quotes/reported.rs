@@ -761,8 +761,16 @@ pub(super) fn indirect_in_sentence(
             }
         }
         // "X keeps its finances secret but says CONTENT": the subject's.
-        let coordinated =
-            k > s0 + 2 && matches!(toks[k - 1].lower.as_str(), "and" | "but") && !quoted[k - 1];
+        // "… and said", "… but later said", "…, then says …".
+        let coordinated = {
+            let mut j = k;
+            while j > s0 + 2 && toks[j - 1].is_word() && is_aux(&toks[j - 1].lower) {
+                j -= 1;
+            }
+            let then = j < k && toks[j].lower == "then" && toks[j - 1].is_punct(',');
+            k > s0 + 2
+                && (then || (matches!(toks[j - 1].lower.as_str(), "and" | "but") && !quoted[j - 1]))
+        };
         // Also a weaker cue with its complement: "… and vowed to focus on
         // …", "… and praised efforts by …", "… but insisted that …".
         let complement = || {
