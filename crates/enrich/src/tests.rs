@@ -1807,3 +1807,37 @@ fn a_second_report_after_then_or_and_then() {
         ("he’ll welcome advice from anyone", Some("Kasich"))
     );
 }
+
+#[test]
+fn closing_attributions_with_semicolons_coordinated_speakers_and_openers() {
+    let q = quotes(
+        "To win, candidates probably need about 40 percent of the Hispanic vote, political \
+         analysts say; in 2012, Mitt Romney got 27 percent.",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [(
+            "To win, candidates probably need about 40 percent of the Hispanic vote",
+            Some("political analysts")
+        )]
+    );
+    let (_, _, speaker, _) = one(
+        "Sanders’ support is particularly strong among teachers unions, teachers and union \
+         officials told POLITICO.",
+        "en",
+    );
+    assert_eq!(speaker.as_deref(), Some("teachers and union officials"));
+    let (_, _, speaker, _) = one(
+        "By double digits, those surveyed say stricter gun laws would help prevent gun violence.",
+        "en",
+    );
+    assert_eq!(speaker.as_deref(), Some("those surveyed"));
+    let (_, _, speaker, _) = one(
+        "Many voters shrugged off the decision, with three in 10 saying a running mate would \
+         have no effect on their vote.",
+        "en",
+    );
+    assert_eq!(speaker.as_deref(), Some("three in 10"));
+}

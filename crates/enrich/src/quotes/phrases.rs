@@ -764,8 +764,16 @@ pub(super) fn subject_from_start(
     while s < k && matches!(toks[s].lower.as_str(), "and" | "but" | "so" | "yet") {
         s += 1;
     }
-    // A sentence adverb and its comma: "Rather, sources close to …".
     let s_before = s;
+    // An opening prepositional phrase and its comma: "By double digits,
+    // those surveyed say …".
+    if toks.get(s).is_some_and(|t| {
+        matches!(t.lower.as_str(), "by" | "in" | "on" | "at" | "for" | "among" | "across" | "from")
+    }) && let Some(c) = (s + 1..(s + 8).min(k)).find(|&x| toks[x].is_punct(',') && !quoted[x])
+    {
+        s = c + 1;
+    }
+    // A sentence adverb and its comma: "Rather, sources close to …".
     if toks.get(s + 1).is_some_and(|t| t.is_punct(','))
         && toks.get(s).is_some_and(|t| {
             t.is_word()
@@ -966,13 +974,29 @@ pub(super) fn share_before(doc: &Doc<'_>, k: usize) -> Option<(usize, usize)> {
         e = of;
     }
     let p = e.checked_sub(1)?;
-    if !(toks[p].lower == "percent" || toks[p].is_punct('%')) {
-        return None;
-    }
-    let n = p.checked_sub(1)?;
-    if toks[n].kind != crate::stream::Kind::Number {
-        return None;
-    }
+    // "three in 10 saying …".
+    let number_word = |x: usize| {
+        toks[x].kind == crate::stream::Kind::Number
+            || matches!(
+                toks[x].lower.as_str(),
+                "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+            )
+    };
+    let n = if p >= 2 && toks[p].kind == crate::stream::Kind::Number && toks[p - 1].lower == "in" {
+        if !number_word(p - 2) {
+            return None;
+        }
+        p - 2
+    } else {
+        if !(toks[p].lower == "percent" || toks[p].is_punct('%')) {
+            return None;
+        }
+        let n = p.checked_sub(1)?;
+        if toks[n].kind != crate::stream::Kind::Number {
+            return None;
+        }
+        n
+    };
     // "only 49 percent", "about 60 percent".
     let approx = n.checked_sub(1).filter(|&a| {
         matches!(

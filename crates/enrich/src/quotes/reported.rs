@@ -660,6 +660,11 @@ pub(super) fn indirect_in_sentence(
         };
         let tail = |from: usize| -> Option<Option<usize>> {
             let rest = skip_adverbials(doc, rules, from, end, "");
+            // "…, political analysts say; in 2012, …": a semicolon ends
+            // the attribution and the scan goes on after it.
+            if toks.get(rest).is_some_and(|t| t.is_punct(';')) {
+                return Some(Some(rest + 1));
+            }
             let words = (rest..end).filter(|&x| toks[x].is_word()).count();
             if words == 0 || (words <= 4 && toks.get(rest).is_some_and(|t| t.is_punct(','))) {
                 return Some(participle_after(rest).then_some(rest));
@@ -737,8 +742,15 @@ pub(super) fn indirect_in_sentence(
                 let attr = Attribution { speaker: np, cue: (k, cue_end), speech };
                 return Some(reported(vec![(s0, comma_before(doc, s0, k))], Some(attr), next));
             }
-            // ", X said."
-            if let Some(np) = np_before(doc, rules, k) {
+            // ", X said." ("…, teachers and union officials told …": a
+            // coordinated speaker after the comma.)
+            let coordinated_np = |np: (usize, usize)| {
+                let and = np.0.checked_sub(1).filter(|&a| toks[a].lower == "and")?;
+                let c = (and.saturating_sub(4)..and).rev().find(|&x| toks[x].is_punct(','))?;
+                ((c + 1..and).all(|x| toks[x].is_word() && !quoted[x]) && c + 1 < and)
+                    .then_some((c + 1, np.1))
+            };
+            if let Some(np) = np_before(doc, rules, k).map(|np| coordinated_np(np).unwrap_or(np)) {
                 let comma = np.0.checked_sub(1).filter(|&c| c > s0 && toks[c].punct() == Some(','));
                 if let Some(c) = comma
                     && let Some(next) = tail(after_addressee)
