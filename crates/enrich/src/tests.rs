@@ -705,10 +705,14 @@ fn naming_cues_report_the_object_and_its_quoted_name() {
         one("Last September, Beck called Palin a “clown” on his radio show.", "en");
     assert_eq!((kind, body.as_str()), (QuoteKind::Mixed, "Palin a “clown”"));
     assert_eq!(speaker.as_deref(), Some("Beck"));
-    let (_, body, speaker, _) =
-        one("Gowdy slammed the lawsuit, calling it “meritless” and “improper” on Monday.", "en");
-    assert_eq!(body, "it “meritless” and “improper”");
-    assert_eq!(speaker.as_deref(), Some("Gowdy"));
+    // "slammed" reports its object too.
+    let q =
+        quotes("Gowdy slammed the lawsuit, calling it “meritless” and “improper” on Monday.", "en");
+    let got: Vec<_> = q.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [("the lawsuit", Some("Gowdy")), ("it “meritless” and “improper”", Some("Gowdy"))]
+    );
     // A clause about the name carries on.
     let (_, body, _, _) =
         one("Christie called Obama a “petulant child” who is acting “as if he is a king.”", "en");
@@ -1840,4 +1844,27 @@ fn closing_attributions_with_semicolons_coordinated_speakers_and_openers() {
         "en",
     );
     assert_eq!(speaker.as_deref(), Some("three in 10"));
+}
+
+#[test]
+fn verbs_of_criticism_praise_and_chanting() {
+    let (_, text, speaker, _) =
+        one("At Saturday's debate, Halvorson blasted Shuster for cavorting with a lobbyist.", "en");
+    assert_eq!(
+        (text.as_str(), speaker.as_deref()),
+        ("Shuster for cavorting with a lobbyist", Some("Halvorson"))
+    );
+    let (_, _, speaker, _) =
+        one("Gov. Tomblin lauded Mr. Clarke for his new and innovative ideas.", "en");
+    assert_eq!(speaker.as_deref(), Some("Gov. Tomblin"));
+    // A chant, and a sentence-initial adjective that is not a name.
+    let (kind, text, speaker, _) = one(
+        "Small groups of protesters looped the streets while chanting, \"Hands up, don't \
+         shoot.\"",
+        "en",
+    );
+    assert_eq!(
+        (kind, text.as_str(), speaker.as_deref()),
+        (QuoteKind::Direct, "\"Hands up, don't shoot.\"", Some("Small groups of protesters"))
+    );
 }

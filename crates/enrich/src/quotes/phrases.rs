@@ -334,6 +334,29 @@ pub(super) fn is_object_cue(w: &str) -> bool {
             | "pointed"
             | "points"
             | "pointing"
+            | "blasted"
+            | "blasts"
+            | "slammed"
+            | "slams"
+            | "mocked"
+            | "mocks"
+            | "chided"
+            | "chides"
+            | "lambasted"
+            | "scolded"
+            | "hailed"
+            | "hails"
+            | "lauded"
+            | "lauds"
+            | "denounced"
+            | "denounces"
+            | "decried"
+            | "decries"
+            | "derided"
+            | "derides"
+            | "rebuked"
+            | "likened"
+            | "likens"
     )
 }
 
@@ -349,6 +372,7 @@ pub(super) fn is_participle_cue(w: &str) -> bool {
     matches!(
         w,
         "saying"
+            | "chanting"
             | "adding"
             | "telling"
             | "noting"
@@ -1291,6 +1315,57 @@ pub(super) fn subject_of(
             }
         }
     }
+    // "Small groups of protesters looped …": a capitalised first word
+    // followed by a noun is an adjective, not a name; the description runs
+    // to the verb.
+    let past = |x: usize| {
+        let w = toks[x].lower.as_str();
+        !toks[x].cap
+            && x > i + 1
+            && ((w.len() > 4 && w.ends_with("ed")) || is_irregular_past(w) || w == "put")
+    };
+    let sentence_initial = (s0..i).all(|x| !toks[x].is_word());
+    if e == i + 1
+        && sentence_initial
+        && matches!(
+            toks[i].lower.as_str(),
+            "small"
+                | "large"
+                | "many"
+                | "several"
+                | "few"
+                | "most"
+                | "some"
+                | "other"
+                | "young"
+                | "older"
+                | "local"
+                | "angry"
+                | "hundreds"
+                | "thousands"
+                | "dozens"
+                | "protesters"
+                | "demonstrators"
+                | "supporters"
+                | "critics"
+                | "voters"
+                | "residents"
+                | "officials"
+        )
+        && toks.get(e).is_some_and(|n| {
+            n.is_word()
+                && !n.cap
+                && !is_aux(&n.lower)
+                && !is_finite_verb(&n.lower)
+                && cue_at(doc, rules, e).is_none()
+                && !(n.lower.len() > 4 && n.lower.ends_with("ed"))
+                && !is_irregular_past(&n.lower)
+        })
+        && let Some(v) = (e + 1..(e + 6).min(k))
+            .find(|&x| cue_at(doc, rules, x).is_some() || is_aux(&toks[x].lower) || past(x))
+    {
+        return Some((i, v));
+    }
     let named = toks[i..e].iter().any(|t| t.cap && !rules.not_name(&t.lower));
     // A possessive name opens a description: "Hillary Clinton’s right-hand
     // woman rallied supporters, saying …" is the woman, up to the verb.
@@ -1317,12 +1392,6 @@ pub(super) fn subject_of(
     // adding …", "Several Clinton supporters have said …".
     // Or of a past-tense verb the cue is coordinated with: "The spokesman
     // refused to answer … but said …".
-    let past = |x: usize| {
-        let w = toks[x].lower.as_str();
-        !toks[x].cap
-            && x > i + 1
-            && ((w.len() > 4 && w.ends_with("ed")) || is_irregular_past(w) || w == "put")
-    };
     let v = (i + 1..(i + 7).min(k))
         .find(|&x| cue_at(doc, rules, x).is_some() || is_aux(&toks[x].lower) || past(x))?;
     np_before(doc, rules, v)
