@@ -1868,3 +1868,22 @@ fn verbs_of_criticism_praise_and_chanting() {
         (QuoteKind::Direct, "\"Hands up, don't shoot.\"", Some("Small groups of protesters"))
     );
 }
+
+#[test]
+fn commitments_report_their_infinitive() {
+    let (_, text, speaker, _) = one(
+        "Toward the end of his tenure, the company agreed to pay $325 million to settle the \
+         charges.",
+        "en",
+    );
+    assert_eq!(
+        (text.as_str(), speaker.as_deref()),
+        ("to pay $325 million to settle the charges", Some("the company"))
+    );
+    let (kind, text, speaker, _) =
+        one("On his campaign website, Lopez-Cantera promises to “end” the Common Core.", "en");
+    assert_eq!(
+        (kind, text.as_str(), speaker.as_deref()),
+        (QuoteKind::Mixed, "to “end” the Common Core", Some("Lopez-Cantera"))
+    );
+}

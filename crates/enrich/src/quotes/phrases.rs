@@ -278,6 +278,14 @@ pub(super) fn is_commitment(w: &str) -> bool {
             | "vowing"
             | "pledge"
             | "pledging"
+            | "agreed"
+            | "agrees"
+            | "agree"
+            | "claim"
+            | "claims"
+            | "claimed"
+            | "proposed"
+            | "proposes"
     )
 }
 

@@ -672,11 +672,12 @@ pub(super) fn indirect_in_sentence(
             if participle_after(rest) && cue_at(doc, rules, rest + 1).is_some() {
                 return Some(Some(rest));
             }
+            // "agreed to pay …" is a commitment's content, not a place.
             let place = toks.get(rest).is_some_and(|t| {
                 matches!(
                     t.lower.as_str(),
                     "in" | "at" | "on" | "during" | "to" | "from" | "before" | "after" | "via"
-                )
+                ) && !(t.lower == "to" && is_commitment(&toks[k].lower))
             });
             if !place {
                 return None;
