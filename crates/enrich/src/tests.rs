@@ -1887,3 +1887,23 @@ fn commitments_report_their_infinitive() {
         (QuoteKind::Mixed, "to “end” the Common Core", Some("Lopez-Cantera"))
     );
 }
+
+#[test]
+fn a_whole_utterance_after_its_cue_stays_a_quote() {
+    let (kind, text, speaker, _) = one(
+        "Protesters marching through the streets chanted \"What curfew?\" and kept going until \
+         nearly 2 a.m.",
+        "en",
+    );
+    assert_eq!(
+        (kind, text.as_str(), speaker.as_deref()),
+        (QuoteKind::Direct, "\"What curfew?\"", Some("Protesters marching through the streets"))
+    );
+    // A naming cue's object ends before a participle clause.
+    let (_, text, _, _) = one(
+        "At his cookout, the band leader called Democratic bigwigs to the stage, singing \
+         loudly.",
+        "en",
+    );
+    assert_eq!(text, "Democratic bigwigs to the stage");
+}

@@ -549,6 +549,17 @@ fn widen_partial(
     if !(before.is_word() && rules.cue(&before.lower).is_some()) || parts.len() != 1 {
         return None;
     }
+    // A whole utterance, capitalised and closed by its own full stop,
+    // question or exclamation mark, stays a quote of its own: `chanted
+    // “What curfew?” and kept going`.
+    let first_word = (open..close_end).find(|&x| toks[x].is_word());
+    let last_inside = (open..close_end.saturating_sub(1)).rev().find(|&x| !quoted_mark(toks, x));
+    let utterance = first_word.is_some_and(|x| toks[x].cap)
+        && last_inside
+            .is_some_and(|x| toks[x].punct().is_some_and(|c| matches!(c, '.' | '?' | '!')));
+    if utterance {
+        return None;
+    }
     let e = rest_of_sentence(doc, rules, sentence, close_end, quoted)?;
     if let Some(last) = parts.last_mut() {
         last.1 = e;
@@ -649,4 +660,20 @@ fn comma_before(doc: &Doc<'_>, s0: usize, k: usize) -> usize {
         e -= 1;
     }
     e
+}
+
+/// True for a quotation mark token.
+fn quoted_mark(toks: &[crate::stream::Tok<'_>], x: usize) -> bool {
+    toks[x].punct().is_some_and(|c| {
+        matches!(
+            c,
+            '"' | '\u{201c}'
+                | '\u{201d}'
+                | '\u{2018}'
+                | '\u{2019}'
+                | '\u{00ab}'
+                | '\u{00bb}'
+                | '\''
+        )
+    })
 }

@@ -381,6 +381,10 @@ pub(super) fn is_participle_cue(w: &str) -> bool {
         w,
         "saying"
             | "chanting"
+            | "singing"
+            | "shouting"
+            | "yelling"
+            | "screaming"
             | "adding"
             | "telling"
             | "noting"
@@ -446,6 +450,15 @@ pub(super) fn is_naming_cue(w: &str) -> bool {
 /// his radio show" is "Palin a “clown”".
 pub(super) fn naming_end(doc: &Doc<'_>, c0: usize, end: usize, quoted: &[bool]) -> usize {
     let toks = &doc.toks;
+    // "called the bigwigs to the stage, singing “…”": a participle after a
+    // comma is a clause of its own.
+    let end = (c0 + 1..end)
+        .find(|&x| {
+            !quoted[x]
+                && toks[x].is_punct(',')
+                && toks.get(x + 1).is_some_and(|n| is_participle_cue(&n.lower))
+        })
+        .unwrap_or(end);
     let Some(open) = (c0 + 1..end.min(c0 + 12)).find(|&x| quoted[x]) else {
         // No quoted name: the object and its name end where the next verb
         // of the subject comes in ("calling them rapists and vowing to …",
@@ -644,15 +657,31 @@ pub(super) fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usi
     let e = back_past_aux_and_dates(toks, 0, end, true);
     let mut s = e;
     let mut paren = 0; // tokens of a skipped parenthesis: they do not count
+    let mut participle = false; // "Protesters marching through the streets"
     while s > 0 && e - s - paren < 9 {
         let t = &toks[s - 1];
         if t.sentence != toks[e.saturating_sub(1)].sentence {
             break;
         }
         if t.is_word() {
-            if (is_np_breaker(rules, &t.lower) && !noun_use(doc, rules, s - 1))
-                || (!t.cap && t.lower.len() > 4 && t.lower.ends_with("ing"))
+            let ing = !t.cap && t.lower.len() > 4 && t.lower.ends_with("ing");
+            let after_is_place = s < e
+                && matches!(
+                    toks[s].lower.as_str(),
+                    "through" | "in" | "on" | "at" | "from" | "into" | "across" | "outside"
+                );
+            if ing
+                && after_is_place
+                && !participle
+                && !is_participle_cue(&t.lower)
+                && s >= 2
+                && toks[s - 2].is_word()
             {
+                participle = true;
+                s -= 1;
+                continue;
+            }
+            if (is_np_breaker(rules, &t.lower) && !noun_use(doc, rules, s - 1)) || ing {
                 break;
             }
             s -= 1;
@@ -1644,6 +1673,16 @@ pub(super) fn plausible_speaker(
     let Some(&last) = words.last() else { return false };
     if words.len() == 1 && rules.pronoun(&toks[last].lower).is_some() {
         return true;
+    }
+    // A prepositional phrase is nobody: "marching through the streets".
+    if !rules.is_german()
+        && !toks[np.0].cap
+        && matches!(
+            toks[np.0].lower.as_str(),
+            "through" | "in" | "on" | "at" | "from" | "into" | "across" | "over" | "under" | "with"
+        )
+    {
+        return false;
     }
     // A dateline ("WASHINGTON (AP) —") and the AP's "The Latest:" label
     // open a story; they say nothing.

@@ -1041,7 +1041,16 @@ pub(super) fn indirect_in_sentence(
             // Content wholly inside one direct quote: that quote has it,
             // unless "that" opens it ("said that “…”"), which makes the
             // quotation reported speech (mixed) rather than a quote of its own.
-            if that.is_none() && quoted[c0] && (c0..end).all(|x| quoted[x]) {
+            // So is a quotation followed by another verb of the subject:
+            // "chanted “What curfew?” and kept going".
+            let q_end = (c0..end).find(|&x| !quoted[x]).unwrap_or(end);
+            let then_verb = q_end < end
+                && !is_naming_cue(&toks[k].lower)
+                && matches!(
+                    toks[q_end].lower.as_str(),
+                    "and" | "but" | "before" | "until" | "while" | "then"
+                );
+            if that.is_none() && quoted[c0] && ((c0..end).all(|x| quoted[x]) || then_verb) {
                 k = cue_end;
                 continue;
             }
