@@ -1907,3 +1907,30 @@ fn a_whole_utterance_after_its_cue_stays_a_quote() {
     );
     assert_eq!(text, "Democratic bigwigs to the stage");
 }
+
+#[test]
+fn a_participle_introducing_a_quotation_and_a_report_after_a_dash() {
+    let (kind, _, speaker, _) = one(
+        "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you \
+         might ask?”",
+        "en",
+    );
+    assert_eq!((kind, speaker.as_deref()), (QuoteKind::Direct, Some("Hillary Clinton")));
+    let q = quotes(
+        "When the moderator noted that Trump had not paid federal income taxes ― as was true \
+         for some years ― Trump boasted, “That makes me smart.”",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| (q.0, q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            (
+                QuoteKind::Indirect,
+                "Trump had not paid federal income taxes ― as was true for some years",
+                Some("the moderator")
+            ),
+            (QuoteKind::Direct, "“That makes me smart.”", Some("Trump")),
+        ]
+    );
+}

@@ -102,7 +102,16 @@ pub(super) fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, b
     let subordinated = |p: &crate::stream::Tok<'_>| {
         matches!(p.lower.as_str(), "by" | "while" | "after" | "before" | "when" | "without")
     };
+    // "footage of Hillary Clinton asking, “Why …?”": a participle that
+    // introduces a quotation.
+    let introduces = doc.toks.get(i + 1).is_some_and(|n| n.is_punct(',') || n.is_punct(':'))
+        && doc
+            .toks
+            .get(i + 2)
+            .and_then(|q| q.punct())
+            .is_some_and(|c| matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\u{00ab}'));
     if is_aside_participle(&t.lower)
+        && !introduces
         && !prev.is_some_and(|p| p.is_punct(',') || progressive(p) || subordinated(p))
     {
         return None;
@@ -804,6 +813,16 @@ pub(super) fn np_before(doc: &Doc<'_>, rules: &Rules, end: usize) -> Option<(usi
             return Some((p, e));
         }
         return None;
+    }
+    // Before a participle the speaker is the name after "of": "footage of
+    // Hillary Clinton asking, “…”".
+    let participle = toks.get(end).is_some_and(|t| !t.cap && t.lower.ends_with("ing"));
+    if participle
+        && let Some(of) = (start + 1..e).rev().find(|&k| toks[k].lower == "of")
+        && of + 1 < e
+        && (of + 1..e).all(|k| toks[k].cap || toks[k].is_punct('.'))
+    {
+        return Some((of + 1, e));
     }
     Some((start, e))
 }
@@ -2635,6 +2654,21 @@ pub(super) fn next_report(
             continue;
         }
         let t = &toks[j];
+        // "… ― as was true for … ― Trump boasted, “…”": after a dash, a
+        // subject and a cue of its own.
+        if t.punct().is_some_and(|c| matches!(c, '\u{2014}' | '\u{2015}' | '\u{2013}'))
+            && let Some(k) = (j + 2..(j + 7).min(end)).find(|&k| {
+                !quoted[k]
+                    && cue_at(doc, rules, k).is_some()
+                    && (rules.strong_cue(&toks[k].lower)
+                        || toks.get(k + 1).is_some_and(|n| n.is_punct(',') || n.is_punct(':')))
+            })
+            && np_before(doc, rules, k).is_some_and(|np| {
+                np.0 == j + 1 && plausible_speaker(doc, rules, &EntityTable::default(), np)
+            })
+        {
+            return Some(j);
+        }
         let cut = if j > c0 && toks[j - 1].is_punct(',') { j - 1 } else { j };
         // ", adding that …"
         if t.is_punct(',')
