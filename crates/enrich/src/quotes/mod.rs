@@ -282,7 +282,7 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         if words > 0 && (words >= 4 || (attr.is_some() && !is_partial)) && !german_partial {
             // A signature after a dash closes a quotation that opens its
             // own sentence: nothing before the mark is part of it.
-            let spoken_after = post.as_ref().is_some_and(|a| !toks[a.cue.0].punct().is_some());
+            let spoken_after = post.as_ref().is_some_and(|a| toks[a.cue.0].punct().is_none());
             let widened = called
                 .is_none()
                 .then(|| {

@@ -1414,7 +1414,7 @@ pub(super) fn subject_of(
                 && !is_aux(&n.lower)
                 && !is_finite_verb(&n.lower)
                 && cue_at(doc, rules, e).is_none()
-                && !(n.lower.len() > 4 && n.lower.ends_with("ed"))
+                && (n.lower.len() <= 4 || !n.lower.ends_with("ed"))
                 && !is_irregular_past(&n.lower)
         })
         && let Some(v) = (e + 1..(e + 6).min(k))
