@@ -56,10 +56,10 @@ fn quote_attribution_stays_above_floors() {
     let enricher = Enricher::new(lex);
 
     let en = run(&dir.join("quotes-polnear"), &enricher);
-    // PolNeAR dev when set: all 0.670, direct 0.885, speech 0.833, speaker 0.916.
-    assert!(f1(&en, "all") >= 0.660, "PolNeAR all F1 {}", f1(&en, "all"));
-    assert!(f1(&en, "direct") >= 0.875, "PolNeAR direct F1 {}", f1(&en, "direct"));
-    assert!(f1(&en, "speech") >= 0.823, "PolNeAR speech F1 {}", f1(&en, "speech"));
+    // PolNeAR dev when set: all 0.689, direct 0.915, speech 0.853, speaker 0.937.
+    assert!(f1(&en, "all") >= 0.679, "PolNeAR all F1 {}", f1(&en, "all"));
+    assert!(f1(&en, "direct") >= 0.905, "PolNeAR direct F1 {}", f1(&en, "direct"));
+    assert!(f1(&en, "speech") >= 0.843, "PolNeAR speech F1 {}", f1(&en, "speech"));
 
     let de = run(&dir.join("quotes-german-wikinews"), &enricher);
     // German WikiNews dev when set: all 0.578, direct 0.771, speaker 0.738.
@@ -69,7 +69,7 @@ fn quote_attribution_stays_above_floors() {
     if with_lists {
         let acc =
             |r: &QuoteReport| r.speaker.strict_correct as f64 / r.speaker.scored.max(1) as f64;
-        assert!(acc(&en) >= 0.906, "PolNeAR speaker accuracy {}", acc(&en));
+        assert!(acc(&en) >= 0.927, "PolNeAR speaker accuracy {}", acc(&en));
         assert!(acc(&de) >= 0.728, "German speaker accuracy {}", acc(&de));
     }
 }
