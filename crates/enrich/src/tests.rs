@@ -1934,3 +1934,19 @@ fn a_participle_introducing_a_quotation_and_a_report_after_a_dash() {
         ]
     );
 }
+
+#[test]
+fn colon_and_put_it_attributions_after_an_opening_clause() {
+    let (_, _, speaker, _) = one(
+        "His credentials have not insulated him from being seen, as The New Yorker put it in \
+         a lengthy exposé, “the operator.”",
+        "en",
+    );
+    assert_eq!(speaker.as_deref(), Some("The New Yorker"));
+    let (kind, _, speaker, _) = one(
+        "Increasingly worried about a lack of passion among young voters, President Obama is \
+         rolling out a new and more personal campaign message: \"It's about me.\"",
+        "en",
+    );
+    assert_eq!((kind, speaker.as_deref()), (QuoteKind::Direct, Some("President Obama")));
+}

@@ -1318,9 +1318,15 @@ pub(super) fn subject_of(
             i += 1;
         }
     }
-    // An opening adverbial up to its comma: "In Iowa, Cruz spoke, saying …".
+    // An opening adverbial up to its comma: "In Iowa, Cruz spoke, saying …",
+    // "Increasingly worried about …, President Obama …".
+    let adverb = toks[i..k].first().is_some_and(|t| {
+        t.lower.len() > 5
+            && t.lower.ends_with("ly")
+            && toks.get(i + 1).is_some_and(|n| n.is_punct(',') || (n.is_word() && !n.cap))
+    });
     if i < k
-        && rules.not_name(&toks[i].lower)
+        && (rules.not_name(&toks[i].lower) || adverb)
         && rules.pronoun(&toks[i].lower).is_none()
         && rules.honorific(&toks[i].lower).is_none()
         && !rules.is_determiner(&toks[i].lower)
@@ -2219,10 +2225,14 @@ fn as_put_it(doc: &Doc<'_>, rules: &Rules, open: usize) -> Option<Attribution> {
     if !matches!(toks[c].punct(), Some(':' | ',')) {
         return None;
     }
-    let (it, put) = (c - 1, c - 2);
-    if !(toks[it].lower == "it" && matches!(toks[put].lower.as_str(), "put" | "puts")) {
-        return None;
-    }
+    // "put it", or "put it in a lengthy exposé," with a short phrase after.
+    let it = (c.saturating_sub(7)..c).rev().find(|&x| {
+        toks[x].lower == "it"
+            && x >= 3
+            && matches!(toks[x - 1].lower.as_str(), "put" | "puts")
+            && (x + 1..c).all(|y| toks[y].is_word())
+    })?;
+    let put = it - 1;
     let sentence = toks[put].sentence;
     let a = (put.saturating_sub(16)..put)
         .rev()
@@ -2261,6 +2271,18 @@ fn colon_subject(doc: &Doc<'_>, rules: &Rules, open: usize) -> Option<Attributio
         .rev()
         .find(|&x| toks[x - 1].is_punct(',') && matches!(toks[x].lower.as_str(), "but" | "and"))
         .map_or(s0, |x| x + 1);
+    // An opening participle or adverb clause sets the scene: "Increasingly
+    // worried about …, President Obama is rolling out a message:".
+    let scene = toks.get(s0).is_some_and(|t| {
+        t.is_word()
+            && t.lower.len() > 5
+            && (t.lower.ends_with("ly") || t.lower.ends_with("ed") || t.lower.ends_with("ing"))
+            && rules.pronoun(&t.lower).is_none()
+    });
+    let s0 = match (scene, (s0 + 1..c).find(|&x| toks[x].is_punct(','))) {
+        (true, Some(comma)) => comma + 1,
+        _ => s0,
+    };
     if (s0..c).any(|x| cue_at(doc, rules, x).is_some() || toks[x].is_punct(':')) {
         return None;
     }
@@ -2291,8 +2313,11 @@ fn colon_subject(doc: &Doc<'_>, rules: &Rules, open: usize) -> Option<Attributio
     let pronoun = np.1 == np.0 + 1 && rules.pronoun(&toks[np.0].lower).is_some();
     let ok = (pronoun && !matches!(toks[np.0].lower.as_str(), "it" | "this" | "that"))
         || plausible_speaker(doc, rules, &EntityTable::default(), np);
-    // A verb, not a copula: "The stakes are clear:" describes.
-    let copula = matches!(verb.lower.as_str(), "is" | "are" | "was" | "were" | "be" | "been");
+    // A verb, not a copula: "The stakes are clear:" describes ("is rolling
+    // out a message:" is a verb).
+    let progressive = toks.get(np.1 + 1).is_some_and(|n| !n.cap && n.lower.ends_with("ing"));
+    let copula = matches!(verb.lower.as_str(), "is" | "are" | "was" | "were" | "be" | "been")
+        && !progressive;
     (ok && !rules.is_determiner(&verb.lower) && !copula).then_some(Attribution {
         speaker: np,
         cue: (c, c + 1),
