@@ -1950,3 +1950,24 @@ fn colon_and_put_it_attributions_after_an_opening_clause() {
     );
     assert_eq!((kind, speaker.as_deref()), (QuoteKind::Direct, Some("President Obama")));
 }
+
+#[test]
+fn a_relative_speaker_a_sung_title_and_a_prepositional_opener() {
+    let q = quotes(
+        "The crowd included celebrities like Oprah Winfrey and Stevie Wonder, who joked of the \
+         museum, ''I haven't seen it yet, but I'm going to.''",
+        "en",
+    );
+    let got: Vec<_> = q.iter().map(|q| (q.0, q.2.as_deref(), q.3.as_deref())).collect();
+    assert_eq!(got, [(QuoteKind::Direct, Some("who"), Some("Stevie Wonder"))]);
+    // A Title Case quotation sung or said, with its own full stop, is no title.
+    let (kind, text, _, _) =
+        one("The band leader waved to the crowd, singing \"It's Our Time.\"", "en");
+    assert_eq!((kind, text.as_str()), (QuoteKind::Direct, "\"It's Our Time.\""));
+    let (_, _, speaker, _) = one(
+        "With Democratic leaders increasingly worried about young voters, President Obama is \
+         rolling out a new campaign message: \"It's about me.\"",
+        "en",
+    );
+    assert_eq!(speaker.as_deref(), Some("President Obama"));
+}

@@ -2166,6 +2166,11 @@ pub(super) fn attribution_before(
             if clause {
                 return None;
             }
+            // "…, Stevie Wonder, who joked of the museum, ''…''": the
+            // relative pronoun, resolved to its antecedent.
+            if !rules.is_german() && k > 0 && toks[k - 1].lower == "who" {
+                return Some(Attribution { speaker: (k - 1, k), cue: (k, cue_end), speech });
+            }
             if let Some(np) = np_before(doc, rules, k)
                 && plausible_speaker(doc, rules, &EntityTable::default(), np)
             {
@@ -2273,11 +2278,16 @@ fn colon_subject(doc: &Doc<'_>, rules: &Rules, open: usize) -> Option<Attributio
         .map_or(s0, |x| x + 1);
     // An opening participle or adverb clause sets the scene: "Increasingly
     // worried about …, President Obama is rolling out a message:".
+    // So does one that opens with a preposition: "With Democratic leaders
+    // increasingly worried about …, …".
     let scene = toks.get(s0).is_some_and(|t| {
         t.is_word()
-            && t.lower.len() > 5
-            && (t.lower.ends_with("ly") || t.lower.ends_with("ed") || t.lower.ends_with("ing"))
-            && rules.pronoun(&t.lower).is_none()
+            && ((t.lower.len() > 5
+                && (t.lower.ends_with("ly")
+                    || t.lower.ends_with("ed")
+                    || t.lower.ends_with("ing"))
+                && rules.pronoun(&t.lower).is_none())
+                || matches!(t.lower.as_str(), "with" | "amid" | "despite" | "after" | "before"))
     });
     let s0 = match (scene, (s0 + 1..c).find(|&x| toks[x].is_punct(','))) {
         (true, Some(comma)) => comma + 1,
