@@ -1971,3 +1971,21 @@ fn a_relative_speaker_a_sung_title_and_a_prepositional_opener() {
     );
     assert_eq!(speaker.as_deref(), Some("President Obama"));
 }
+
+#[test]
+fn a_headline_quotation_after_a_name_and_colon() {
+    let (kind, text, speaker, _) = one(
+        "Elizabeth Warren Hammers Wells Fargo CEO: ‘You Should Be Criminally Investigated.’",
+        "en",
+    );
+    assert_eq!(
+        (kind, text.as_str(), speaker.as_deref()),
+        (
+            QuoteKind::Direct,
+            "‘You Should Be Criminally Investigated.’",
+            Some("Elizabeth Warren Hammers Wells Fargo CEO")
+        )
+    );
+    // A title without its own full stop stays a title.
+    assert!(quotes("On “Sunday Morning Futures” the host was late.", "en").is_empty());
+}

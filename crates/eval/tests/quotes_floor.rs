@@ -56,9 +56,9 @@ fn quote_attribution_stays_above_floors() {
     let enricher = Enricher::new(lex);
 
     let en = run(&dir.join("quotes-polnear"), &enricher);
-    // PolNeAR dev when set: all 0.690, direct 0.920, speech 0.853, speaker 0.937.
+    // PolNeAR dev when set: all 0.690, direct 0.921, speech 0.854, speaker 0.937.
     assert!(f1(&en, "all") >= 0.679, "PolNeAR all F1 {}", f1(&en, "all"));
-    assert!(f1(&en, "direct") >= 0.909, "PolNeAR direct F1 {}", f1(&en, "direct"));
+    assert!(f1(&en, "direct") >= 0.911, "PolNeAR direct F1 {}", f1(&en, "direct"));
     assert!(f1(&en, "speech") >= 0.843, "PolNeAR speech F1 {}", f1(&en, "speech"));
 
     let de = run(&dir.join("quotes-german-wikinews"), &enricher);

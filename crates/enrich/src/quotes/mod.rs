@@ -239,9 +239,11 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         };
         // Unless a verb of speaking or singing introduces it and it ends in
         // its own full stop: `singing "It's Our Time."`.
-        let uttered = pre.as_ref().is_some_and(|a| toks[a.cue.0].is_word())
-            && m.close > m.open + 1
-            && toks[m.close - 1].punct().is_some_and(|c| matches!(c, '.' | '!' | '?'));
+        // A headline's "Name: ‘Quote.’" too.
+        let uttered =
+            pre.as_ref().is_some_and(|a| toks[a.cue.0].is_word() || toks[a.cue.0].is_punct(':'))
+                && m.close > m.open + 1
+                && toks[m.close - 1].punct().is_some_and(|c| matches!(c, '.' | '!' | '?'));
         let title = title && !uttered;
         // “Technicals,” Bob said: a word someone said, not a title. A title's
         // attribution stays free for the reported speech after it: `On
