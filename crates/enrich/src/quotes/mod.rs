@@ -242,8 +242,7 @@ pub(crate) fn find(doc: &Doc<'_>, table: &mut EntityTable) -> Vec<Quote> {
         // A headline's "Name: ‘Quote.’" too.
         let uttered =
             pre.as_ref().is_some_and(|a| toks[a.cue.0].is_word() || toks[a.cue.0].is_punct(':'))
-                && m.close > m.open + 1
-                && toks[m.close - 1].punct().is_some_and(|c| matches!(c, '.' | '!' | '?'));
+                && ends_in_own_stop(toks, m.open + 1, m.close);
         let title = title && !uttered;
         // “Technicals,” Bob said: a word someone said, not a title. A title's
         // attribution stays free for the reported speech after it: `On
@@ -561,10 +560,8 @@ fn widen_partial(
     // question or exclamation mark, stays a quote of its own: `chanted
     // “What curfew?” and kept going`.
     let first_word = (open..close_end).find(|&x| toks[x].is_word());
-    let last_inside = (open..close_end.saturating_sub(1)).rev().find(|&x| !quoted_mark(toks, x));
     let utterance = first_word.is_some_and(|x| toks[x].cap)
-        && last_inside
-            .is_some_and(|x| toks[x].punct().is_some_and(|c| matches!(c, '.' | '?' | '!')));
+        && ends_in_own_stop(toks, open, close_end.saturating_sub(1));
     if utterance {
         return None;
     }
@@ -668,6 +665,16 @@ fn comma_before(doc: &Doc<'_>, s0: usize, k: usize) -> usize {
         e -= 1;
     }
     e
+}
+
+/// Whether the quotation between the marks at `open` and `close` ends in
+/// its own full stop, question or exclamation mark, before any inner
+/// closing marks (`…?’”`).
+fn ends_in_own_stop(toks: &[crate::stream::Tok<'_>], open: usize, close: usize) -> bool {
+    (open..close)
+        .rev()
+        .find(|&x| !quoted_mark(toks, x))
+        .is_some_and(|x| toks[x].punct().is_some_and(|c| matches!(c, '.' | '?' | '!')))
 }
 
 /// True for a quotation mark token.

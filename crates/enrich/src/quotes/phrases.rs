@@ -99,19 +99,19 @@ pub(super) fn cue_at(doc: &Doc<'_>, rules: &Rules, i: usize) -> Option<(usize, b
     let prev = i.checked_sub(1).and_then(|p| doc.toks.get(p));
     // "by declaring that …", "while insisting …": a participle after a
     // subordinator reports too.
-    let subordinated = |p: &crate::stream::Tok<'_>| {
-        matches!(p.lower.as_str(), "by" | "while" | "after" | "before" | "when" | "without")
-    };
+    let subordinated = |p: &crate::stream::Tok<'_>| p.lower == "by" || opens_participle(&p.lower);
     // "footage of Hillary Clinton asking, “Why …?”": a participle that
     // introduces a quotation.
-    let introduces = doc.toks.get(i + 1).is_some_and(|n| n.is_punct(',') || n.is_punct(':'))
-        && doc
-            .toks
-            .get(i + 2)
-            .and_then(|q| q.punct())
-            .is_some_and(|c| matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\u{00ab}'));
+    let introduces = || {
+        doc.toks.get(i + 1).is_some_and(|n| n.is_punct(',') || n.is_punct(':'))
+            && doc
+                .toks
+                .get(i + 2)
+                .and_then(|q| q.punct())
+                .is_some_and(|c| matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\u{00ab}'))
+    };
     if is_aside_participle(&t.lower)
-        && !introduces
+        && !introduces()
         && !prev.is_some_and(|p| p.is_punct(',') || progressive(p) || subordinated(p))
     {
         return None;
@@ -873,15 +873,8 @@ pub(super) fn subject_from_start(
     if rules.is_german() || (k <= s + 2 && !short_share) || k - s > 16 {
         return None;
     }
-    let number = |x: usize| {
-        toks.get(x).is_some_and(|t| {
-            t.kind == crate::stream::Kind::Number
-                || matches!(
-                    t.lower.as_str(),
-                    "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
-                )
-        })
-    };
+    // ("One of them said" is not a share: "one" does not count here.)
+    let number = |x: usize| toks.get(x).is_some_and(|t| t.lower != "one" && is_count(t));
     // A share of a group: "About 4 in 10 say …", "Nearly 60 percent of
     // voters said …", "47% say …".
     let share = |x: usize| {
@@ -1041,6 +1034,21 @@ fn is_sentence_adverb(w: &str) -> bool {
     )
 }
 
+/// A number, in digits or a small number word ("three in 10").
+fn is_count(t: &crate::stream::Tok<'_>) -> bool {
+    t.kind == crate::stream::Kind::Number
+        || matches!(
+            t.lower.as_str(),
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+        )
+}
+
+/// Subordinators after which a participle reports ("while insisting …",
+/// "after claiming …").
+pub(super) fn opens_participle(w: &str) -> bool {
+    matches!(w, "while" | "after" | "before" | "when" | "without")
+}
+
 /// A share of a poll's respondents right before the cue at `k`: "50
 /// percent saying …", "62 percent of voters saying …", "47% of them say".
 pub(super) fn share_before(doc: &Doc<'_>, k: usize) -> Option<(usize, usize)> {
@@ -1055,15 +1063,8 @@ pub(super) fn share_before(doc: &Doc<'_>, k: usize) -> Option<(usize, usize)> {
     }
     let p = e.checked_sub(1)?;
     // "three in 10 saying …".
-    let number_word = |x: usize| {
-        toks[x].kind == crate::stream::Kind::Number
-            || matches!(
-                toks[x].lower.as_str(),
-                "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
-            )
-    };
     let n = if p >= 2 && toks[p].kind == crate::stream::Kind::Number && toks[p - 1].lower == "in" {
-        if !number_word(p - 2) {
+        if !is_count(&toks[p - 2]) {
             return None;
         }
         p - 2
@@ -2243,11 +2244,24 @@ fn as_put_it(doc: &Doc<'_>, rules: &Rules, open: usize) -> Option<Attribution> {
         .rev()
         .take_while(|&x| toks[x].sentence == sentence)
         .find(|&x| toks[x].lower == "as")?;
+    let np = put_it_speaker(doc, rules, a, put)?;
+    Some(Attribution { speaker: np, cue: (put, it + 1), speech: true })
+}
+
+/// The speaker between "as" at `a` and "put" at `put`: "As Professor Foner
+/// put it", or the name before an apposition, "as Tom Ridge, a former
+/// secretary, put it".
+pub(super) fn put_it_speaker(
+    doc: &Doc<'_>,
+    rules: &Rules,
+    a: usize,
+    put: usize,
+) -> Option<(usize, usize)> {
+    let toks = &doc.toks;
     let mut e = put;
     while e > a + 1 && toks[e - 1].is_punct(',') {
         e -= 1;
     }
-    // The name before an apposition: "Tom Ridge, a former secretary,".
     let np = (a + 1..e)
         .find(|&x| toks[x].is_punct(','))
         .filter(|_| toks[put - 1].is_punct(','))
@@ -2256,7 +2270,7 @@ fn as_put_it(doc: &Doc<'_>, rules: &Rules, open: usize) -> Option<Attribution> {
         && toks[np.0].is_word()
         && (toks[np.0].cap || rules.is_determiner(&toks[np.0].lower))
         && plausible_speaker(doc, rules, &EntityTable::default(), np))
-    .then_some(Attribution { speaker: np, cue: (put, it + 1), speech: true })
+    .then_some(np)
 }
 
 /// A sentence without a cue that ends in the colon opening the quotation:

@@ -810,11 +810,7 @@ pub(super) fn indirect_in_sentence(
         // Also "… while insisting …", "… after claiming …".
         let by = k > s0 + 1
             && (toks[k - 1].lower == "by"
-                || (toks[k].lower.ends_with("ing")
-                    && matches!(
-                        toks[k - 1].lower.as_str(),
-                        "while" | "after" | "before" | "when" | "without"
-                    )))
+                || (toks[k].lower.ends_with("ing") && opens_participle(&toks[k - 1].lower)))
             && !rules.is_german();
         let np = relative
             .map(|(np, _)| np)
@@ -1133,18 +1129,7 @@ fn as_put_it_frame(
     if words < 3 || (c0..end).all(|x| quoted[x]) || (a..c0).any(|x| used[x] || quoted[x]) {
         return None;
     }
-    let mut e = put;
-    while e > a + 1 && toks[e - 1].is_punct(',') {
-        e -= 1;
-    }
-    // The name before an apposition: "Tom Ridge, a former secretary,".
-    let np = (a + 1..e).find(|&x| toks[x].is_punct(',')).map_or((a + 1, e), |c| (a + 1, c));
-    if np.1 <= np.0
-        || !(toks[np.0].cap || rules.is_determiner(&toks[np.0].lower))
-        || !plausible_speaker(doc, rules, &EntityTable::default(), np)
-    {
-        return None;
-    }
+    let np = put_it_speaker(doc, rules, a, put)?;
     mark(used, a, c0);
     let attr = Attribution { speaker: np, cue: (put, put + 2), speech: true };
     Some(reported(vec![(c0, end)], Some(attr), None).0)
